@@ -1,0 +1,218 @@
+// Package loops finds what runs more than once per call of a function:
+// the SSA blocks that lie on a cycle of their function's control-flow
+// graph, whatever built the cycle (for, range over anything, goto,
+// for {}), and the AST loop statements around a position.
+//
+// A block is "in a loop" when it can run again in the same call: a block
+// inside a loop statement whose every path leaves the loop (the body
+// returns or breaks right away) is not, which is what a per-iteration
+// finding wants.
+package loops
+
+import (
+	"go/ast"
+	"go/token"
+	"reflect"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/buildssa"
+	"golang.org/x/tools/go/ssa"
+)
+
+// Analyzer computes the cyclic blocks of every source function.
+var Analyzer = &analysis.Analyzer{
+	Name:       "loops",
+	Doc:        "find the SSA blocks that lie on a cycle of their function",
+	Requires:   []*analysis.Analyzer{buildssa.Analyzer},
+	Run:        run,
+	ResultType: reflect.TypeFor[*Info](),
+}
+
+// Info records, for every block on a cycle, the index of its strongly
+// connected component in its function.
+type Info struct {
+	scc map[*ssa.BasicBlock]int
+}
+
+// InLoop reports whether b can run more than once per call of its function.
+func (info *Info) InLoop(b *ssa.BasicBlock) bool {
+	_, ok := info.scc[b]
+	return ok
+}
+
+// SameLoop reports whether a and b lie on a common cycle.
+func (info *Info) SameLoop(a, b *ssa.BasicBlock) bool {
+	ia, oka := info.scc[a]
+	ib, okb := info.scc[b]
+	return oka && okb && ia == ib && a.Parent() == b.Parent()
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	ssaInfo := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
+	info := &Info{scc: make(map[*ssa.BasicBlock]int)}
+	for _, fn := range ssaInfo.SrcFuncs {
+		cyclicBlocks(fn, info.scc)
+	}
+	return info, nil
+}
+
+// cyclicBlocks records in out the blocks of fn that belong to a
+// strongly connected component with a cycle (Tarjan's algorithm, with an
+// explicit stack so that huge generated functions cannot overflow).
+func cyclicBlocks(fn *ssa.Function, out map[*ssa.BasicBlock]int) {
+	n := len(fn.Blocks)
+	if n == 0 {
+		return
+	}
+	index := make([]int, n)
+	low := make([]int, n)
+	onStack := make([]bool, n)
+	for i := range index {
+		index[i] = -1
+	}
+	var stack []int
+	next := 0
+	type frame struct{ b, succ int }
+	for root := range fn.Blocks {
+		if index[root] >= 0 {
+			continue
+		}
+		work := []frame{{root, 0}}
+		index[root], low[root] = next, next
+		next++
+		stack = append(stack, root)
+		onStack[root] = true
+		for len(work) > 0 {
+			top := &work[len(work)-1]
+			b := fn.Blocks[top.b]
+			if top.succ < len(b.Succs) {
+				s := b.Succs[top.succ].Index
+				top.succ++
+				if index[s] < 0 {
+					index[s], low[s] = next, next
+					next++
+					stack = append(stack, s)
+					onStack[s] = true
+					work = append(work, frame{s, 0})
+				} else if onStack[s] {
+					low[top.b] = min(low[top.b], index[s])
+				}
+				continue
+			}
+			v := top.b
+			work = work[:len(work)-1]
+			if len(work) > 0 {
+				p := work[len(work)-1].b
+				low[p] = min(low[p], low[v])
+			}
+			if low[v] != index[v] {
+				continue
+			}
+			var comp []int
+			for {
+				w := stack[len(stack)-1]
+				stack = stack[:len(stack)-1]
+				onStack[w] = false
+				comp = append(comp, w)
+				if w == v {
+					break
+				}
+			}
+			if len(comp) > 1 || selfLoop(fn.Blocks[v]) {
+				for _, w := range comp {
+					out[fn.Blocks[w]] = v
+				}
+			}
+		}
+	}
+}
+
+func selfLoop(b *ssa.BasicBlock) bool {
+	for _, s := range b.Succs {
+		if s == b {
+			return true
+		}
+	}
+	return false
+}
+
+// Enclosing returns the innermost for or range statement of path (as
+// given by astutil.PathEnclosingInterval or a cursor's enclosing nodes,
+// innermost first) that lies in the same function as path[0], or nil.
+func Enclosing(path []ast.Node) ast.Stmt {
+	for _, n := range path {
+		switch n := n.(type) {
+		case *ast.ForStmt, *ast.RangeStmt:
+			return n.(ast.Stmt)
+		case *ast.FuncLit, *ast.FuncDecl:
+			return nil
+		}
+	}
+	return nil
+}
+
+// Body returns the body of a for or range statement.
+func Body(loop ast.Stmt) *ast.BlockStmt {
+	switch loop := loop.(type) {
+	case *ast.ForStmt:
+		return loop.Body
+	case *ast.RangeStmt:
+		return loop.Body
+	}
+	return nil
+}
+
+// Contains reports whether pos lies within n.
+func Contains(n ast.Node, pos token.Pos) bool {
+	return n.Pos() <= pos && pos < n.End()
+}
+
+// Exits returns the statements of body that transfer control out of it
+// (return, goto, and break or continue whose target encloses body),
+// ignoring those inside function literals. Moving body into a function
+// literal is safe only when there are none.
+func Exits(body *ast.BlockStmt) []ast.Stmt {
+	var exits []ast.Stmt
+	labels := map[string]bool{} // labels declared inside body
+	ast.Inspect(body, func(n ast.Node) bool {
+		if l, ok := n.(*ast.LabeledStmt); ok {
+			labels[l.Label.Name] = true
+		}
+		return true
+	})
+	var walk func(n ast.Node, inLoop, inBreakable bool)
+	walk = func(n ast.Node, inLoop, inBreakable bool) {
+		ast.Inspect(n, func(c ast.Node) bool {
+			if c == n {
+				return true
+			}
+			switch c := c.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.ReturnStmt:
+				exits = append(exits, c)
+			case *ast.ForStmt, *ast.RangeStmt:
+				walk(c, true, true)
+				return false
+			case *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
+				walk(c, inLoop, true)
+				return false
+			case *ast.BranchStmt:
+				switch {
+				case c.Tok == token.FALLTHROUGH:
+				case c.Label != nil:
+					if !labels[c.Label.Name] {
+						exits = append(exits, c)
+					}
+				case c.Tok == token.GOTO:
+					exits = append(exits, c)
+				case c.Tok == token.BREAK && !inBreakable, c.Tok == token.CONTINUE && !inLoop:
+					exits = append(exits, c)
+				}
+			}
+			return true
+		})
+	}
+	walk(body, false, false)
+	return exits
+}

@@ -1,0 +1,78 @@
+// Package registry is the one list of gohazard's analyzers and their
+// metadata. The binary, the go vet tool and the golangci-lint plugin all
+// take their analyzers from here.
+package registry
+
+import (
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/gohazard/gohazard/allocheck/deferloop"
+	"github.com/gohazard/gohazard/allocheck/timeafterloop"
+	"github.com/gohazard/gohazard/passes/suppress"
+)
+
+// Families of analyzers.
+const (
+	LeakCheck  = "leakcheck"
+	CtxCheck   = "ctxcheck"
+	AllocCheck = "allocheck"
+	// General holds gohazard's own housekeeping analyzers.
+	General = "gohazard"
+)
+
+// Severity of an analyzer's findings, as SARIF and CI annotations show it.
+type Severity string
+
+const (
+	Error   Severity = "error"
+	Warning Severity = "warning"
+	Note    Severity = "note"
+)
+
+// Entry describes one analyzer.
+type Entry struct {
+	Analyzer *analysis.Analyzer // as the analyzer's package defines it
+	Family   string
+	Default  bool   // enabled unless the user chooses analyzers
+	Since    string // first gohazard version that has it
+	Severity Severity
+}
+
+// Entries returns every analyzer's entry, in a fixed order: by family,
+// then by name.
+func Entries() []Entry {
+	entries := []Entry{
+		{Analyzer: deferloop.Analyzer, Family: AllocCheck, Default: true, Since: "v0.1.0", Severity: Warning},
+		{Analyzer: timeafterloop.Analyzer, Family: AllocCheck, Default: true, Since: "v0.1.0", Severity: Warning},
+	}
+	entries = append(entries, Entry{Analyzer: suppress.Malformed(names(entries)), Family: General, Default: true, Since: "v0.1.0", Severity: Warning})
+	slices.SortStableFunc(entries, func(a, b Entry) int {
+		if a.Family != b.Family {
+			return strings.Compare(a.Family, b.Family)
+		}
+		return strings.Compare(a.Analyzer.Name, b.Analyzer.Name)
+	})
+	return entries
+}
+
+// Analyzers returns the analyzers to run, each wrapped in the suppression
+// layer, in the order of Entries.
+func Analyzers() []*analysis.Analyzer {
+	var as []*analysis.Analyzer
+	for _, e := range Entries() {
+		as = append(as, suppress.Wrap(e.Analyzer, e.Family))
+	}
+	return as
+}
+
+// names returns the analyzer and family names that directives may use.
+func names(entries []Entry) []string {
+	ns := []string{LeakCheck, CtxCheck, AllocCheck}
+	for _, e := range entries {
+		ns = append(ns, e.Analyzer.Name)
+	}
+	return ns
+}

@@ -1,0 +1,103 @@
+package ssautil
+
+import (
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// OpKind is the kind of a channel operation.
+type OpKind int
+
+const (
+	Send      OpKind = iota // ch <- v, or a send case of a select
+	Recv                    // <-ch, or a receive case of a select
+	RangeRecv               // the receive of a for-range loop over a channel
+	Close                   // close(ch)
+)
+
+func (k OpKind) String() string {
+	switch k {
+	case Send:
+		return "send"
+	case Recv:
+		return "receive"
+	case RangeRecv:
+		return "range"
+	case Close:
+		return "close"
+	}
+	return "?"
+}
+
+// ChanOp is one channel operation of a function.
+type ChanOp struct {
+	Kind  OpKind
+	Chan  ssa.Value       // the channel operated on
+	Instr ssa.Instruction // *ssa.Send, *ssa.UnOp, *ssa.Select or the close call
+	// Select is the select statement the operation is a case of, or nil.
+	// Index is the case's index among Select.States.
+	Select *ssa.Select
+	Index  int
+}
+
+// Pos returns the position of the operation: the arrow of a send or
+// receive, the case of a select, or the close call.
+func (op ChanOp) Pos() token.Pos {
+	if op.Select != nil {
+		return op.Select.States[op.Index].Pos
+	}
+	return op.Instr.Pos()
+}
+
+// Blocking reports whether the operation can block: every send and
+// receive, except a select case when the select has a default.
+func (op ChanOp) Blocking() bool {
+	if op.Kind == Close {
+		return false
+	}
+	return op.Select == nil || op.Select.Blocking
+}
+
+// ChanOps returns the channel operations of fn in block and instruction
+// order.
+func ChanOps(fn *ssa.Function) []ChanOp {
+	var ops []ChanOp
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			switch instr := instr.(type) {
+			case *ssa.Send:
+				ops = append(ops, ChanOp{Kind: Send, Chan: instr.Chan, Instr: instr})
+			case *ssa.UnOp:
+				if instr.Op != token.ARROW {
+					continue
+				}
+				kind := Recv
+				if isRangeRecv(instr) {
+					kind = RangeRecv
+				}
+				ops = append(ops, ChanOp{Kind: kind, Chan: instr.X, Instr: instr})
+			case *ssa.Select:
+				for i, st := range instr.States {
+					kind := Recv
+					if st.Dir == types.SendOnly {
+						kind = Send
+					}
+					ops = append(ops, ChanOp{Kind: kind, Chan: st.Chan, Instr: instr, Select: instr, Index: i})
+				}
+			case *ssa.Call:
+				if Builtin(&instr.Call) == "close" {
+					ops = append(ops, ChanOp{Kind: Close, Chan: instr.Call.Args[0], Instr: instr})
+				}
+			}
+		}
+	}
+	return ops
+}
+
+// isRangeRecv reports whether a comma-ok receive is the one a for-range
+// loop over a channel generates: its block is the "rangechan.loop" block.
+func isRangeRecv(u *ssa.UnOp) bool {
+	return u.CommaOk && u.Block().Comment == "rangechan.loop"
+}

@@ -1,0 +1,119 @@
+package deferloop
+
+import (
+	"io"
+	"iter"
+	"os"
+	"sync"
+)
+
+func literalPerIteration(names []string) error {
+	for _, name := range names {
+		err := func() error {
+			f, err := os.Open(name)
+			if err != nil {
+				return err
+			}
+			defer f.Close()
+			return nil
+		}()
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func namedLiteralPerIteration(names []string) {
+	process := func(name string) {
+		f, _ := os.Open(name)
+		defer f.Close()
+	}
+	for _, name := range names {
+		process(name)
+	}
+}
+
+func returnsRightAfter(cs []io.Closer) error {
+	for _, c := range cs {
+		if c != nil {
+			defer c.Close()
+			return nil
+		}
+	}
+	return nil
+}
+
+func breaksRightAfter(cs []io.Closer) {
+	for _, c := range cs {
+		defer c.Close()
+		break
+	}
+}
+
+func findFirst(names []string) *os.File {
+	for _, name := range names {
+		f, err := os.Open(name)
+		if err != nil {
+			continue
+		}
+		defer f.Close()
+		return f
+	}
+	return nil
+}
+
+func beforeAndAfter(mu *sync.Mutex, items []int) int {
+	mu.Lock()
+	defer mu.Unlock()
+	n := 0
+	for _, it := range items {
+		n += it
+	}
+	defer func() { n = 0 }()
+	return n
+}
+
+func goroutinePerIteration(wg *sync.WaitGroup, jobs []func()) {
+	for _, job := range jobs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			job()
+		}()
+	}
+}
+
+func selectReturns(ch <-chan io.Closer, done <-chan struct{}) {
+	for {
+		select {
+		case c := <-ch:
+			defer c.Close()
+			return
+		case <-done:
+			return
+		}
+	}
+}
+
+func rangeFuncBreaks(seq iter.Seq[io.Closer]) {
+	for c := range seq {
+		defer c.Close()
+		break
+	}
+}
+
+func rangeFuncReturns(seq iter.Seq[io.Closer]) error {
+	for c := range seq {
+		defer c.Close()
+		return nil
+	}
+	return nil
+}
+
+func panicsRightAfter(cs []io.Closer) {
+	for _, c := range cs {
+		defer c.Close()
+		panic("unreachable state")
+	}
+}
