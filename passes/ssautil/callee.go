@@ -29,7 +29,7 @@ func Callee(call *ssa.CallCommon) *types.Func {
 // IsFunc reports whether obj is the package-level function pkgPath.name.
 func IsFunc(obj types.Object, pkgPath, name string) bool {
 	fn, ok := obj.(*types.Func)
-	if !ok || fn.Pkg() == nil || fn.Name() != name || fn.Pkg().Path() != pkgPath {
+	if !ok || fn == nil || fn.Pkg() == nil || fn.Name() != name || fn.Pkg().Path() != pkgPath {
 		return false
 	}
 	return fn.Signature().Recv() == nil
@@ -39,7 +39,7 @@ func IsFunc(obj types.Object, pkgPath, name string) bool {
 // pkgPath.typeName (with a value or pointer receiver).
 func IsMethod(obj types.Object, pkgPath, typeName, name string) bool {
 	fn, ok := obj.(*types.Func)
-	if !ok || fn.Pkg() == nil || fn.Name() != name || fn.Pkg().Path() != pkgPath {
+	if !ok || fn == nil || fn.Pkg() == nil || fn.Name() != name || fn.Pkg().Path() != pkgPath {
 		return false
 	}
 	recv := fn.Signature().Recv()

@@ -2,6 +2,7 @@ package suppress
 
 import (
 	"fmt"
+	"runtime/debug"
 	"slices"
 	"strings"
 
@@ -19,7 +20,14 @@ const All = "gohazard"
 func Wrap(a *analysis.Analyzer, family string) *analysis.Analyzer {
 	w := *a
 	w.Requires = append(slices.Clip(a.Requires), Analyzer)
-	w.Run = func(pass *analysis.Pass) (any, error) {
+	w.Run = func(pass *analysis.Pass) (res any, err error) {
+		// A bug in one analyzer must cost one package's findings, not the
+		// whole run: the drivers report the error and go on.
+		defer func() {
+			if r := recover(); r != nil {
+				res, err = nil, fmt.Errorf("internal error in %s, please report it: %v\n%s", a.Name, r, debug.Stack())
+			}
+		}()
 		dirs := pass.ResultOf[Analyzer].(*Directives)
 		used := make(map[*Directive]bool)
 		inner := *pass
@@ -38,7 +46,7 @@ func Wrap(a *analysis.Analyzer, family string) *analysis.Analyzer {
 				pass.Report(d)
 			}
 		}
-		res, err := a.Run(&inner)
+		res, err = a.Run(&inner)
 		if err != nil {
 			return res, err
 		}

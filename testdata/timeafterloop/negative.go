@@ -1,0 +1,113 @@
+package timeafterloop
+
+import "time"
+
+func wholeLoopDeadline(in <-chan int, d time.Duration) int {
+	sum := 0
+	timeout := time.After(d)
+	for {
+		select {
+		case v := <-in:
+			sum += v
+		case <-timeout:
+			return sum
+		}
+	}
+}
+
+func lazyDeadline(in <-chan int, d time.Duration) int {
+	sum := 0
+	var timeout <-chan time.Time
+	for {
+		if timeout == nil {
+			timeout = time.After(d)
+		}
+		select {
+		case v := <-in:
+			sum += v
+		case <-timeout:
+			return sum
+		}
+	}
+}
+
+func leavesAfterSelect(in <-chan int, d time.Duration) int {
+	for {
+		select {
+		case v := <-in:
+			return v
+		case <-time.After(d):
+			return 0
+		}
+	}
+}
+
+func goroutinePerIteration(jobs []func(), d time.Duration) {
+	for _, job := range jobs {
+		go func() {
+			select {
+			case <-time.After(d):
+			}
+			job()
+		}()
+	}
+}
+
+func reusedTimer(in <-chan int, d time.Duration) {
+	timer := time.NewTimer(d)
+	defer timer.Stop()
+	for {
+		timer.Reset(d)
+		select {
+		case <-in:
+		case <-timer.C:
+			return
+		}
+	}
+}
+
+func sleepLike(n int, d time.Duration) {
+	for range n {
+		<-time.After(d)
+	}
+}
+
+func onlyCase(n int, d time.Duration) {
+	for range n {
+		select {
+		case <-time.After(d):
+		}
+	}
+}
+
+func outsideLoop(in <-chan int, d time.Duration) int {
+	select {
+	case v := <-in:
+		return v
+	case <-time.After(d):
+		return 0
+	}
+}
+
+func afterFunc(fs []func(), d time.Duration) {
+	for _, f := range fs {
+		time.AfterFunc(d, f)
+	}
+}
+
+type clock struct{}
+
+func (clock) After(time.Duration) <-chan time.Time { return nil }
+
+func After(time.Duration) <-chan time.Time { return nil }
+
+func lookalikes(c clock, in <-chan int) {
+	for {
+		select {
+		case <-in:
+		case <-c.After(time.Second):
+		case <-After(time.Second):
+			return
+		}
+	}
+}
