@@ -114,4 +114,3 @@ letting the finding reappear unexplained.`,
 		},
 	}
 }
-
