@@ -129,7 +129,13 @@ func parseComment(c *ast.Comment) *Directive {
 	case strings.HasPrefix(text, "//nolint:"):
 		rest := strings.TrimPrefix(text, "//nolint:")
 		list, reason, _ := strings.Cut(rest, " ")
-		return &Directive{Kind: NoLint, Pos: c.Slash, Names: splitNames(list), Reason: trimReason(reason)}
+		// A list that is empty or starts with a space names nothing and so
+		// suppresses nothing, as in golangci-lint; it is not a bare nolint.
+		names := splitNames(list)
+		if names == nil {
+			names = []string{}
+		}
+		return &Directive{Kind: NoLint, Pos: c.Slash, Names: names, Reason: trimReason(reason)}
 	case strings.HasPrefix(text, "//lint:ignore ") || text == "//lint:ignore":
 		return parseLint(Ignore, strings.TrimPrefix(text, "//lint:ignore"), c.Slash)
 	case strings.HasPrefix(text, "//lint:file-ignore ") || text == "//lint:file-ignore":

@@ -1,0 +1,151 @@
+package main_test
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the expected outputs in testdata/integration")
+
+// module is a testdata module with findings, suppressions, a test file,
+// a generated file, a clean package and a package that does not compile.
+var module, _ = filepath.Abs(filepath.Join("..", "..", "testdata", "integration"))
+
+// bin is the gohazard binary built for the tests.
+var bin string
+
+func TestMain(m *testing.M) {
+	flag.Parse()
+	dir, err := os.MkdirTemp("", "gohazard-test")
+	if err != nil {
+		panic(err)
+	}
+	bin = filepath.Join(dir, "gohazard")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		fmt.Fprintf(os.Stderr, "go build: %v\n%s", err, out)
+		os.Exit(1)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// run runs name with args in the testdata module and returns its combined
+// output, with the module's absolute path removed, and its exit code.
+func run(t *testing.T, name string, args ...string) (string, int) {
+	t.Helper()
+	cmd := exec.Command(name, args...)
+	cmd.Dir = module
+	cmd.Env = append(os.Environ(), "GOWORK=off", "GOPROXY=off", "GOFLAGS=-mod=mod")
+	out, err := cmd.CombinedOutput()
+	code := 0
+	var exit *exec.ExitError
+	if errors.As(err, &exit) {
+		code = exit.ExitCode()
+	} else if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return strings.ReplaceAll(string(out), module+string(filepath.Separator), ""), code
+}
+
+func compare(t *testing.T, file, got string) {
+	t.Helper()
+	path := filepath.Join(module, file)
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != string(want) {
+		t.Errorf("output differs from %s\n--- got\n%s\n--- want\n%s", file, got, want)
+	}
+}
+
+func TestStandalone(t *testing.T) {
+	out, code := run(t, bin, "./...")
+	if code != 1 {
+		t.Errorf("exit code with a broken package = %d, want 1", code)
+	}
+	compare(t, "want-standalone.txt", out)
+	again, _ := run(t, bin, "./...")
+	if again != out {
+		t.Errorf("second run printed different output:\n%s", again)
+	}
+
+	out, code = run(t, bin, "-test=false", "./service", "./worker")
+	if code != 3 {
+		t.Errorf("exit code with findings = %d, want 3", code)
+	}
+	compare(t, "want-notest.txt", out)
+
+	out, _ = run(t, bin, "-deferloop", "./service")
+	compare(t, "want-deferloop-only.txt", out)
+
+	if out, code := run(t, bin, "./worker"); code != 0 || out != "" {
+		t.Errorf("clean package: exit %d, output %q; want 0 and nothing", code, out)
+	}
+}
+
+func TestVettool(t *testing.T) {
+	// go vet prints packages as they finish: one run per package keeps
+	// the expected output exact.
+	out, code := run(t, "go", "vet", "-vettool="+bin, "./service")
+	if code == 0 {
+		t.Errorf("go vet -vettool exited 0 despite findings")
+	}
+	compare(t, "want-vet.txt", out)
+	out, code = run(t, "go", "vet", "-vettool="+bin, "./broken")
+	if code == 0 || !strings.Contains(out, `broken/broken.go:5:9: cannot use "not an int"`) {
+		t.Errorf("broken package under go vet: exit %d, output\n%s", code, out)
+	}
+
+	out, _ = run(t, "go", "vet", "-vettool="+bin, "-timeafterloop=false", "./service")
+	if strings.Contains(out, "time.After") || !strings.Contains(out, "defer in a loop") {
+		t.Errorf("-timeafterloop=false under go vet: got\n%s", out)
+	}
+	if out, code := run(t, "go", "vet", "-vettool="+bin, "./worker"); code != 0 || out != "" {
+		t.Errorf("clean package under go vet: exit %d, output %q", code, out)
+	}
+}
+
+func TestFixUnderVet(t *testing.T) {
+	out, _ := run(t, "go", "vet", "-vettool="+bin, "-fix", "-diff", "./service")
+	if !strings.Contains(out, "+\t\ttimer := time.NewTimer(time.Minute)") && !strings.Contains(out, "+\ttimer := time.NewTimer(time.Minute)") {
+		t.Errorf("go vet -fix -diff did not show the timer fix:\n%s", out)
+	}
+}
+
+func TestHelp(t *testing.T) {
+	out, code := run(t, bin, "help")
+	if code != 0 {
+		t.Fatalf("help exited %d", code)
+	}
+	for _, want := range []string{"allocheck", "deferloop        on ", "timeafterloop    on ", "ignores"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("help output lacks %q:\n%s", want, out)
+		}
+	}
+	out, code = run(t, bin, "help", "timeafterloop")
+	if code != 0 || !strings.Contains(out, "timer.Reset(time.Minute)") {
+		t.Errorf("help timeafterloop (exit %d) lacks the documentation:\n%s", code, out)
+	}
+	if _, code := run(t, bin, "help", "nosuch"); code == 0 {
+		t.Errorf("help for an unknown analyzer exited 0")
+	}
+	out, _ = run(t, bin, "-flags")
+	if !bytes.Contains([]byte(out), []byte(`"Name": "deferloop"`)) {
+		t.Errorf("-flags does not describe the analyzers:\n%s", out)
+	}
+}

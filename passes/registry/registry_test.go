@@ -1,0 +1,114 @@
+package registry_test
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/gohazard/gohazard/passes/registry"
+)
+
+// vetReserved are names go vet gives its own flags.
+var vetReserved = []string{"fix", "json", "c", "flags", "tags", "V", "n"}
+
+func TestEveryAnalyzerRegistered(t *testing.T) {
+	registered := map[string]registry.Entry{}
+	for _, e := range registry.Entries() {
+		registered[e.Analyzer.Name] = e
+	}
+	root := filepath.Join("..", "..")
+	for _, family := range []string{registry.LeakCheck, registry.CtxCheck, registry.AllocCheck} {
+		dirs, err := os.ReadDir(filepath.Join(root, family))
+		if os.IsNotExist(err) {
+			continue
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range dirs {
+			if !d.IsDir() {
+				continue
+			}
+			e, ok := registered[d.Name()]
+			if !ok {
+				t.Errorf("%s/%s is not in the registry", family, d.Name())
+				continue
+			}
+			if e.Family != family {
+				t.Errorf("%s is registered in family %s but lives in %s/", d.Name(), e.Family, family)
+			}
+		}
+	}
+}
+
+func TestNames(t *testing.T) {
+	vet := vetAnalyzers(t)
+	ident := regexp.MustCompile(`^[a-z][a-z0-9]*$`)
+	seen := map[string]bool{}
+	for _, e := range registry.Entries() {
+		name := e.Analyzer.Name
+		if !ident.MatchString(name) {
+			t.Errorf("analyzer name %q is not a lowercase identifier", name)
+		}
+		for _, r := range vetReserved {
+			if strings.EqualFold(name, r) {
+				t.Errorf("analyzer name %q is reserved by go vet", name)
+			}
+		}
+		if vet[name] {
+			t.Errorf("analyzer name %q is one of go vet's analyzers", name)
+		}
+		if seen[name] {
+			t.Errorf("analyzer name %q registered twice", name)
+		}
+		seen[name] = true
+		for _, f := range []string{registry.LeakCheck, registry.CtxCheck, registry.AllocCheck} {
+			if name == f {
+				t.Errorf("analyzer name %q is a family name", name)
+			}
+		}
+	}
+}
+
+func TestMetadata(t *testing.T) {
+	for _, e := range registry.Entries() {
+		a := e.Analyzer
+		summary, _, _ := strings.Cut(a.Doc, "\n")
+		if summary == "" || strings.HasSuffix(summary, ".") || strings.ToLower(summary[:1]) != summary[:1] {
+			t.Errorf("%s: one-line summary %q should be lowercase without a final period", a.Name, summary)
+		}
+		if e.Family == "" || e.Since == "" || e.Severity == "" {
+			t.Errorf("%s: incomplete metadata %+v", a.Name, e)
+		}
+	}
+	if err := analysis.Validate(registry.Analyzers()); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// vetAnalyzers returns the names of the installed go vet's analyzers.
+func vetAnalyzers(t *testing.T) map[string]bool {
+	out, err := exec.Command("go", "tool", "vet", "help").Output()
+	if err != nil {
+		t.Fatalf("go tool vet help: %v", err)
+	}
+	_, list, ok := strings.Cut(string(out), "Registered analyzers:")
+	if !ok {
+		t.Fatalf("unexpected go tool vet help output:\n%s", out)
+	}
+	names := map[string]bool{}
+	for line := range strings.SplitSeq(list, "\n") {
+		if f := strings.Fields(line); len(f) > 0 && strings.HasPrefix(line, "    ") {
+			names[f[0]] = true
+		}
+	}
+	if !names["printf"] || !names["lostcancel"] {
+		t.Fatalf("could not read go vet's analyzers from:\n%s", out)
+	}
+	return names
+}
