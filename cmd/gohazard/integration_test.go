@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -55,6 +56,21 @@ func run(t *testing.T, name string, args ...string) (string, int) {
 	return strings.ReplaceAll(string(out), module+string(filepath.Separator), ""), code
 }
 
+// sortFindings sorts the findings of plain-text output, each kept whole
+// with the related lines (indented by a tab) that follow it.
+func sortFindings(out string) string {
+	var blocks []string
+	for line := range strings.Lines(out) {
+		if _, msg, ok := strings.Cut(line, ": "); ok && strings.HasPrefix(msg, "\t") && len(blocks) > 0 {
+			blocks[len(blocks)-1] += line
+			continue
+		}
+		blocks = append(blocks, line)
+	}
+	slices.Sort(blocks)
+	return strings.Join(blocks, "")
+}
+
 func compare(t *testing.T, file, got string) {
 	t.Helper()
 	path := filepath.Join(module, file)
@@ -99,13 +115,15 @@ func TestStandalone(t *testing.T) {
 }
 
 func TestVettool(t *testing.T) {
-	// go vet prints packages as they finish: one run per package keeps
-	// the expected output exact.
+	// go vet prints packages as they finish, and since Go 1.26 it prints
+	// one package's findings by ranging over a map of analyzer names, so
+	// its order is not gohazard's to keep: compare one package per run,
+	// as a sorted set of findings with their related lines.
 	out, code := run(t, "go", "vet", "-vettool="+bin, "./service")
 	if code == 0 {
 		t.Errorf("go vet -vettool exited 0 despite findings")
 	}
-	compare(t, "want-vet.txt", out)
+	compare(t, "want-vet.txt", sortFindings(out))
 	out, code = run(t, "go", "vet", "-vettool="+bin, "./broken")
 	if code == 0 || !strings.Contains(out, `broken/broken.go:5:9: cannot use "not an int"`) {
 		t.Errorf("broken package under go vet: exit %d, output\n%s", code, out)
@@ -147,5 +165,23 @@ func TestHelp(t *testing.T) {
 	out, _ = run(t, bin, "-flags")
 	if !bytes.Contains([]byte(out), []byte(`"Name": "deferloop"`)) {
 		t.Errorf("-flags does not describe the analyzers:\n%s", out)
+	}
+}
+
+// TestReadmeExample keeps the output shown in README.md true.
+func TestReadmeExample(t *testing.T) {
+	root, _ := filepath.Abs(filepath.Join("..", ".."))
+	cmd := exec.Command(bin, "./examples/...")
+	cmd.Dir = root
+	out, _ := cmd.CombinedOutput()
+	got := strings.ReplaceAll(string(out), root+string(filepath.Separator), "")
+	readme, err := os.ReadFile(filepath.Join(root, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, block, _ := strings.Cut(string(readme), "<!-- example-output -->\n```\n")
+	block, _, _ = strings.Cut(block, "```\n<!-- /example-output -->")
+	if block == "" || got != block {
+		t.Errorf("README.md's example output is stale\n--- real output\n%s\n--- README\n%s", got, block)
 	}
 }

@@ -1,0 +1,100 @@
+// Package service is a small event-ingestion service written to show what
+// gohazard finds. Each hazard is marked with the analyzer that reports it;
+// the README shows gohazard's output on this package.
+package service
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Event is one line of input, tagged with its source.
+type Event struct {
+	Source string
+	Line   string
+}
+
+// Ingester reads event files and forwards their lines to a sink.
+type Ingester struct {
+	mu    sync.Mutex
+	seen  map[string]int
+	sink  func(context.Context, Event) error
+	idle  time.Duration
+	files []string
+}
+
+// New returns an Ingester that forwards to sink and stops after idle
+// without events.
+func New(sink func(context.Context, Event) error, idle time.Duration, files ...string) *Ingester {
+	return &Ingester{seen: make(map[string]int), sink: sink, idle: idle, files: files}
+}
+
+// LoadAll reads every configured file and returns their events.
+func (in *Ingester) LoadAll() ([]Event, error) {
+	var events []Event
+	for _, name := range in.files {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, fmt.Errorf("load %s: %w", name, err)
+		}
+		defer f.Close() // deferloop: every file stays open until LoadAll returns
+		sc := bufio.NewScanner(f)
+		for sc.Scan() {
+			events = append(events, Event{Source: name, Line: sc.Text()})
+		}
+		if err := sc.Err(); err != nil {
+			return nil, fmt.Errorf("read %s: %w", name, err)
+		}
+	}
+	return events, nil
+}
+
+// count records one event per source under the lock.
+func (in *Ingester) count(events []Event) {
+	for _, ev := range events {
+		in.mu.Lock()
+		defer in.mu.Unlock() // deferloop: the second iteration deadlocks on Lock
+		in.seen[ev.Source]++
+	}
+}
+
+// ErrIdle is returned by Run when no event arrived for the idle period.
+var ErrIdle = errors.New("service: idle")
+
+// Run forwards events until the channel closes, the context ends, or no
+// event arrives for the idle period.
+func (in *Ingester) Run(ctx context.Context, events <-chan Event) error {
+	for {
+		select {
+		case ev, ok := <-events:
+			if !ok {
+				return nil
+			}
+			in.count([]Event{ev})
+			if err := in.sink(ctx, ev); err != nil {
+				return err
+			}
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(in.idle): // timeafterloop: a new timer per event, and the idle timeout restarts with each one
+			return ErrIdle
+		}
+	}
+}
+
+// Stats returns a summary of the events seen per source.
+func (in *Ingester) Stats() string {
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	var b strings.Builder
+	for src, n := range in.seen {
+		fmt.Fprintf(&b, "%s=%d ", src, n)
+	}
+	return strings.TrimSpace(b.String())
+}
