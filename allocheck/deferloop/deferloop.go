@@ -14,6 +14,7 @@ import (
 
 	"github.com/gohazard/gohazard/passes/analysisdoc"
 	"github.com/gohazard/gohazard/passes/loops"
+	"github.com/gohazard/gohazard/passes/ssautil"
 )
 
 var Analyzer = &analysis.Analyzer{
@@ -31,15 +32,9 @@ func run(pass *analysis.Pass) (any, error) {
 	ssaInfo := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
 	loopInfo := pass.ResultOf[loops.Analyzer].(*loops.Info)
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	for _, fn := range ssaInfo.SrcFuncs {
-		for _, b := range fn.Blocks {
-			for _, instr := range b.Instrs {
-				d, ok := instr.(*ssa.Defer)
-				if !ok || !perIteration(d, loopInfo) {
-					continue
-				}
-				report(pass, insp, d)
-			}
+	for instr := range ssautil.Instructions(ssaInfo.SrcFuncs) {
+		if d, ok := instr.(*ssa.Defer); ok && perIteration(d, loopInfo) {
+			report(pass, insp, d)
 		}
 	}
 	return nil, nil
@@ -86,22 +81,23 @@ func report(pass *analysis.Pass, insp *inspector.Inspector, d *ssa.Defer) {
 		Pos:     d.Pos(),
 		Message: "defer in a loop runs only when the function returns, not at the end of each iteration: deferred calls and what they hold pile up with every iteration",
 	}
-	cur, ok := insp.Root().FindByPos(d.Pos(), d.Pos()+token.Pos(len("defer")))
-	if ok {
-		if stmt, ok := cur.Node().(*ast.DeferStmt); ok {
-			var path []ast.Node
-			for c := range cur.Enclosing() {
-				path = append(path, c.Node())
-			}
-			if loop := repeatingLoop(path, stmt); loop != nil {
-				diag.Related = []analysis.RelatedInformation{{Pos: loop.Pos(), Message: "the loop"}}
-				if fix, ok := wrapBody(pass, loop, stmt, path); ok {
-					diag.SuggestedFixes = []analysis.SuggestedFix{fix}
-				}
+	path := loops.Path(insp, d.Pos(), d.Pos()+token.Pos(len("defer")))
+	if stmt, ok := first(path).(*ast.DeferStmt); ok {
+		if loop := repeatingLoop(path, stmt); loop != nil {
+			diag.Related = []analysis.RelatedInformation{{Pos: loop.Pos(), Message: "the loop"}}
+			if fix, ok := wrapBody(pass, loop, stmt, path); ok {
+				diag.SuggestedFixes = []analysis.SuggestedFix{fix}
 			}
 		}
 	}
 	pass.Report(diag)
+}
+
+func first(path []ast.Node) ast.Node {
+	if len(path) == 0 {
+		return nil
+	}
+	return path[0]
 }
 
 // repeatingLoop returns the innermost loop statement around stmt whose

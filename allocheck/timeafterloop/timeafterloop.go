@@ -38,24 +38,17 @@ func run(pass *analysis.Pass) (any, error) {
 	ssaInfo := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
 	loopInfo := pass.ResultOf[loops.Analyzer].(*loops.Info)
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	for _, fn := range ssaInfo.SrcFuncs {
-		for _, b := range fn.Blocks {
-			if !loopInfo.InLoop(b) {
-				continue
-			}
-			for _, instr := range b.Instrs {
-				call, ok := instr.(*ssa.Call)
-				if !ok {
-					continue
-				}
-				isTick := ssautil.CallsFunc(&call.Call, "time", "Tick")
-				if !isTick && !ssautil.CallsFunc(&call.Call, "time", "After") {
-					continue
-				}
-				if consumedPerIteration(call, isTick) {
-					report(pass, insp, call, isTick)
-				}
-			}
+	for instr := range ssautil.Instructions(ssaInfo.SrcFuncs) {
+		call, ok := instr.(*ssa.Call)
+		if !ok || !loopInfo.InLoop(call.Block()) {
+			continue
+		}
+		isTick := ssautil.CallsFunc(&call.Call, "time", "Tick")
+		if !isTick && !ssautil.CallsFunc(&call.Call, "time", "After") {
+			continue
+		}
+		if consumedPerIteration(call, isTick) {
+			report(pass, insp, call, isTick)
 		}
 	}
 	return nil, nil
@@ -102,13 +95,9 @@ func report(pass *analysis.Pass, insp *inspector.Inspector, call *ssa.Call, isTi
 		msg = "time.After in a loop creates a new timer on every iteration, and before Go 1.23 none is collected until it fires: memory grows with the iteration rate"
 	}
 	diag := analysis.Diagnostic{Pos: call.Pos(), Message: msg}
-	if cur, ok := insp.Root().FindByPos(call.Pos(), call.Pos()+1); ok {
-		if expr, ok := cur.Node().(*ast.CallExpr); ok {
+	if path := loops.Path(insp, call.Pos(), call.Pos()+1); len(path) > 0 {
+		if expr, ok := path[0].(*ast.CallExpr); ok {
 			diag.Pos, diag.End = expr.Pos(), expr.End()
-			var path []ast.Node
-			for c := range cur.Enclosing() {
-				path = append(path, c.Node())
-			}
 			if loop := loops.Enclosing(path); loop != nil {
 				diag.Related = []analysis.RelatedInformation{{Pos: loop.Pos(), Message: "the loop"}}
 				if !isTick && collectable {

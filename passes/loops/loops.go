@@ -16,6 +16,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/buildssa"
+	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -38,13 +39,6 @@ type Info struct {
 func (info *Info) InLoop(b *ssa.BasicBlock) bool {
 	_, ok := info.scc[b]
 	return ok
-}
-
-// SameLoop reports whether a and b lie on a common cycle.
-func (info *Info) SameLoop(a, b *ssa.BasicBlock) bool {
-	ia, oka := info.scc[a]
-	ib, okb := info.scc[b]
-	return oka && okb && ia == ib && a.Parent() == b.Parent()
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -149,6 +143,20 @@ func Enclosing(path []ast.Node) ast.Stmt {
 		}
 	}
 	return nil
+}
+
+// Path returns the AST nodes enclosing the interval [start, end) of the
+// inspected files, innermost first, or nil if no file holds it.
+func Path(insp *inspector.Inspector, start, end token.Pos) []ast.Node {
+	cur, ok := insp.Root().FindByPos(start, end)
+	if !ok {
+		return nil
+	}
+	var path []ast.Node
+	for c := range cur.Enclosing() {
+		path = append(path, c.Node())
+	}
+	return path
 }
 
 // Body returns the body of a for or range statement.

@@ -4,6 +4,7 @@ package ssautil
 
 import (
 	"go/types"
+	"iter"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -65,4 +66,20 @@ func Builtin(call *ssa.CallCommon) string {
 		return b.Name()
 	}
 	return ""
+}
+
+// Instructions yields every instruction of fns, in function, block and
+// instruction order.
+func Instructions(fns []*ssa.Function) iter.Seq[ssa.Instruction] {
+	return func(yield func(ssa.Instruction) bool) {
+		for _, fn := range fns {
+			for _, b := range fn.Blocks {
+				for _, instr := range b.Instrs {
+					if !yield(instr) {
+						return
+					}
+				}
+			}
+		}
+	}
 }

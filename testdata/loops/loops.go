@@ -1,0 +1,64 @@
+package loops
+
+func mark() {}
+
+func forms(xs []int, ch <-chan int, m map[int]int, n int, cond func() bool) {
+	mark()
+	for i := 0; i < n; i++ {
+		mark() // want "in loop"
+	}
+	for range xs {
+		mark() // want "in loop"
+	}
+	for range ch {
+		mark() // want "in loop"
+	}
+	for range m {
+		mark() // want "in loop"
+	}
+	for range n {
+		mark() // want "in loop"
+	}
+	for cond() {
+		mark() // want "in loop"
+	}
+again:
+	mark() // want "in loop"
+	if cond() {
+		goto again
+	}
+	mark()
+}
+
+func forever(ch <-chan int) {
+	for {
+		if _, ok := <-ch; !ok {
+			mark()
+			return
+		}
+		mark() // want "in loop"
+	}
+}
+
+func leavesAtOnce(xs []int) {
+	for range xs {
+		mark()
+		break
+	}
+	for range xs {
+		if len(xs) > 2 {
+			mark()
+			return
+		}
+	}
+}
+
+func literal(xs []int) func() {
+	mark()
+	return func() {
+		for range xs {
+			mark() // want "in loop"
+		}
+		mark()
+	}
+}
