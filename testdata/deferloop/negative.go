@@ -117,3 +117,48 @@ func panicsRightAfter(cs []io.Closer) {
 		panic("unreachable state")
 	}
 }
+
+func exitsAfter(cs []io.Closer) {
+	for _, c := range cs {
+		defer c.Close()
+		os.Exit(1)
+	}
+}
+
+func gotoOut(cs []io.Closer) {
+	for _, c := range cs {
+		if c != nil {
+			defer c.Close()
+			goto done
+		}
+	}
+done:
+}
+
+func caseReturns(cs []io.Closer, kind string) {
+	for _, c := range cs {
+		switch kind {
+		case "close":
+			defer c.Close()
+			return
+		}
+	}
+}
+
+func deferredLiteralLoops(cs []io.Closer) {
+	defer func() {
+		for _, c := range cs {
+			c.Close()
+		}
+	}()
+}
+
+func collectedClosures(cs []io.Closer) []func() {
+	var fs []func()
+	for _, c := range cs {
+		fs = append(fs, func() {
+			defer c.Close()
+		})
+	}
+	return fs
+}

@@ -111,3 +111,33 @@ func lookalikes(c clock, in <-chan int) {
 		}
 	}
 }
+
+func wait(ch <-chan time.Time) { <-ch }
+
+func passedOn(n int, d time.Duration) {
+	for range n {
+		wait(time.After(d))
+	}
+}
+
+func firstOnly(ins []<-chan int, d time.Duration) {
+	for _, in := range ins {
+		select {
+		case <-in:
+		case <-time.After(d):
+		}
+		break
+	}
+}
+
+func tickerOutside(in <-chan int, done <-chan struct{}) {
+	tick := time.Tick(time.Second)
+	for {
+		select {
+		case <-in:
+		case <-tick:
+		case <-done:
+			return
+		}
+	}
+}
