@@ -88,6 +88,21 @@ func (in *Ingester) Run(ctx context.Context, events <-chan Event) error {
 	}
 }
 
+// Resolve asks resolve for the canonical name of source, giving up after
+// the timeout.
+func (in *Ingester) Resolve(source string, resolve func(string) string, timeout time.Duration) (string, error) {
+	names := make(chan string)
+	go func() {
+		names <- resolve(source) // sendleak: stranded when the timeout wins
+	}()
+	select {
+	case name := <-names:
+		return name, nil
+	case <-time.After(timeout):
+		return "", fmt.Errorf("resolve %s: timed out after %v", source, timeout)
+	}
+}
+
 // Stats returns a summary of the events seen per source.
 func (in *Ingester) Stats() string {
 	in.mu.Lock()

@@ -41,6 +41,13 @@ func (info *Info) InLoop(b *ssa.BasicBlock) bool {
 	return ok
 }
 
+// SameLoop reports whether a and b lie on a common cycle.
+func (info *Info) SameLoop(a, b *ssa.BasicBlock) bool {
+	ia, oka := info.scc[a]
+	ib, okb := info.scc[b]
+	return oka && okb && ia == ib && a.Parent() == b.Parent()
+}
+
 func run(pass *analysis.Pass) (any, error) {
 	ssaInfo := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
 	info := &Info{scc: make(map[*ssa.BasicBlock]int)}

@@ -3,6 +3,7 @@
 package ssautil
 
 import (
+	"go/constant"
 	"go/types"
 	"iter"
 
@@ -82,4 +83,12 @@ func Instructions(fns []*ssa.Function) iter.Seq[ssa.Instruction] {
 			}
 		}
 	}
+}
+
+func constantInt(c *ssa.Const) (int, bool) {
+	if c.Value == nil || c.Value.Kind() != constant.Int {
+		return 0, false
+	}
+	n, ok := constant.Int64Val(c.Value)
+	return int(n), ok
 }

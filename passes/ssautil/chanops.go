@@ -35,7 +35,7 @@ func (k OpKind) String() string {
 type ChanOp struct {
 	Kind  OpKind
 	Chan  ssa.Value       // the channel operated on
-	Instr ssa.Instruction // *ssa.Send, *ssa.UnOp, *ssa.Select or the close call
+	Instr ssa.Instruction // *ssa.Send, *ssa.UnOp, *ssa.Select, or the close call or defer
 	// Select is the select statement the operation is a case of, or nil.
 	// Index is the case's index among Select.States.
 	Select *ssa.Select
@@ -86,9 +86,11 @@ func ChanOps(fn *ssa.Function) []ChanOp {
 					}
 					ops = append(ops, ChanOp{Kind: kind, Chan: st.Chan, Instr: instr, Select: instr, Index: i})
 				}
-			case *ssa.Call:
-				if Builtin(&instr.Call) == "close" {
-					ops = append(ops, ChanOp{Kind: Close, Chan: instr.Call.Args[0], Instr: instr})
+			case *ssa.Call, *ssa.Defer:
+				// A deferred close closes on every path that returns
+				// after the defer.
+				if call := instr.(ssa.CallInstruction).Common(); Builtin(call) == "close" {
+					ops = append(ops, ChanOp{Kind: Close, Chan: call.Args[0], Instr: instr})
 				}
 			}
 		}

@@ -49,6 +49,7 @@ func f(in <-chan int, out chan<- int, done chan struct{}) {
 	case out <- 2:
 	}
 	<-done
+	defer close(done)
 	close(out)
 }
 `)
@@ -67,7 +68,7 @@ func f(in <-chan int, out chan<- int, done chan struct{}) {
 		"range/blocking", "send/blocking",
 		"receive/select", "send/select",
 		"receive/select/blocking", "send/select/blocking",
-		"receive/blocking", "close",
+		"receive/blocking", "close", "close",
 	}
 	slices.Sort(got)
 	slices.Sort(want)

@@ -52,3 +52,15 @@ func unexplained(names []string) {
 		defer f.Close()
 	}
 }
+
+// Fetch gives up after a second, stranding the goroutine.
+func Fetch(get func() string) (string, error) {
+	ch := make(chan string)
+	go func() { ch <- get() }()
+	select {
+	case s := <-ch:
+		return s, nil
+	case <-time.After(time.Second):
+		return "", os.ErrDeadlineExceeded
+	}
+}

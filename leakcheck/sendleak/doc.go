@@ -1,0 +1,45 @@
+// Package sendleak defines an Analyzer that reports goroutines that block
+// forever on a send because the function that started them stops
+// receiving.
+//
+// # Analyzer sendleak
+//
+// sendleak: report goroutines stranded on a send that nobody will receive
+//
+// A goroutine that hands its result back on an unbuffered channel blocks
+// until someone receives. When the function that started it can return
+// without receiving, on an error path, when a timeout or a cancelled
+// context wins a select, or after taking the first of several results, the
+// goroutine is stranded: it blocks forever, with everything it references,
+// and every call leaks one more.
+//
+//	func fetch(ctx context.Context, url string) (*Page, error) {
+//		ch := make(chan *Page)
+//		go func() {
+//			ch <- download(url) // blocks forever once fetch has returned
+//		}()
+//		select {
+//		case p := <-ch:
+//			return p, nil
+//		case <-ctx.Done():
+//			return nil, ctx.Err() // nobody will ever receive from ch
+//		}
+//	}
+//
+// Give the channel room for every value that may be abandoned, so that
+// the sends complete whether or not anyone receives:
+//
+//	ch := make(chan *Page, 1)
+//
+// The same holds for goroutines started in a loop that all send on one
+// channel while the function receives only once (the first answer wins):
+// the others block forever unless the buffer holds all of them.
+//
+// sendleak reports only what is certain on the code as written: the
+// channel is made in the function and reaches no code the analysis cannot
+// follow (another package, a field, an interface); the goroutine sends on
+// it, outside a select, on every path; and some path of the function
+// returns normally without receiving. For a single goroutine that sends
+// once on an unbuffered channel, the suggested fix gives the channel a
+// buffer of one.
+package sendleak

@@ -1,0 +1,247 @@
+package sendleak
+
+import (
+	_ "embed"
+	"fmt"
+	"go/ast"
+	"iter"
+	"maps"
+	"slices"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/buildssa"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/gohazard/gohazard/passes/analysisdoc"
+	"github.com/gohazard/gohazard/passes/chanflow"
+	"github.com/gohazard/gohazard/passes/loops"
+	"github.com/gohazard/gohazard/passes/ssautil"
+)
+
+//go:embed doc.go
+var doc string
+
+var Analyzer = &analysis.Analyzer{
+	Name:     "sendleak",
+	Doc:      analysisdoc.MustExtract(doc, "sendleak"),
+	URL:      "https://pkg.go.dev/github.com/gohazard/gohazard/leakcheck/sendleak",
+	Requires: []*analysis.Analyzer{buildssa.Analyzer, chanflow.Analyzer, loops.Analyzer, inspect.Analyzer},
+	Run:      run,
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	loopInfo := pass.ResultOf[loops.Analyzer].(*loops.Info)
+	for _, c := range pass.ResultOf[chanflow.Analyzer].(*chanflow.Result).Chans {
+		if l, ok := strandedSender(c, loopInfo); ok {
+			report(pass, c, l)
+		}
+	}
+	return nil, nil
+}
+
+// leak is one stranded goroutine: its first send, and why no receive
+// comes.
+type leak struct {
+	start chanflow.Start
+	send  ssautil.ChanOp
+	sends int // sends on the channel in the goroutine's function
+	// path is a path of the starting function from the go statement to a
+	// return that receives nothing, or nil when the function receives only
+	// once for goroutines started in a loop (recv is that receive).
+	path []*ssa.BasicBlock
+	recv ssautil.ChanOp
+	many bool // the go statement is in a loop the channel is not made in
+	// sel and state are the select on the channel that path leaves
+	// through another case (state, or -1 for the default), if any.
+	sel   *ssa.Select
+	state int
+}
+
+// strandedSender reports whether c's only goroutine sends on it on every
+// path, outside selects, while the function that made c and started the
+// goroutine can return without receiving, or receives once for many
+// senders.
+func strandedSender(c *chanflow.Chan, loopInfo *loops.Info) (leak, bool) {
+	parent := c.Make.Parent()
+	if c.Escapes || len(c.Calls) > 0 || len(c.Starts) != 1 || c.Starts[0].Instr.Parent() != parent {
+		return leak{}, false
+	}
+	l := leak{start: c.Starts[0]}
+	sendPoints, recvPoints := ssautil.Points{}, ssautil.Points{}
+	var recvs []ssautil.ChanOp
+	for _, op := range c.Ops {
+		fn := op.Instr.Parent()
+		switch {
+		case fn == l.start.Fn && op.Kind == ssautil.Send && op.Select == nil:
+			if l.sends == 0 {
+				l.send = op
+			}
+			l.sends++
+			sendPoints.Add(op.Instr.Block(), op.Instr)
+		case fn == parent && (op.Kind == ssautil.Recv || op.Kind == ssautil.RangeRecv):
+			recvs = append(recvs, op)
+			if op.Select != nil {
+				for body, i := range ssautil.CaseBodies(op.Select) {
+					if i == op.Index {
+						recvPoints.Add(body, nil)
+					}
+				}
+			} else {
+				recvPoints.Add(op.Instr.Block(), op.Instr)
+			}
+		default:
+			// A close, a send by the parent, a receive by the
+			// goroutine: not the simple hand-off this check is sure of.
+			return leak{}, false
+		}
+	}
+	entry := l.start.Fn.Blocks[0].Instrs[0]
+	if l.sends == 0 || ssautil.ReturnAvoiding(entry, sendPoints) != nil {
+		return leak{}, false
+	}
+	goBlock := l.start.Instr.Block()
+	l.many = loopInfo.InLoop(goBlock) && !loopInfo.SameLoop(goBlock, c.Make.Block())
+	recvInLoop := slices.ContainsFunc(recvs, func(op ssautil.ChanOp) bool {
+		return op.Kind == ssautil.Recv && loopInfo.InLoop(op.Instr.Block())
+	})
+	bufferShort := c.Cap == 0 || (c.Cap > 0 && !l.many && c.Cap < int64(l.sends))
+	// A path that leaves through another case of a select on the channel
+	// (a timeout, a cancelled context) is certain to strand the sender.
+	if l.path, l.sel, l.state = throughOtherCase(c, l.start.Instr, recvPoints); l.path != nil {
+		return l, bufferShort && !(l.many && recvInLoop)
+	}
+	// A path that merely skips a receive loop is not certain: the loop
+	// may run as often as goroutines were started.
+	if l.path = ssautil.ReturnAvoiding(l.start.Instr, recvPoints); l.path != nil {
+		return l, bufferShort && !recvInLoop
+	}
+	// Every path receives: a leak only when many goroutines send and the
+	// function receives exactly once, outside any loop, into no buffer.
+	if !l.many || c.Cap != 0 || len(recvs) != 1 || loopInfo.InLoop(recvs[0].Instr.Block()) {
+		return leak{}, false
+	}
+	l.recv = recvs[0]
+	return l, true
+}
+
+func report(pass *analysis.Pass, c *chanflow.Chan, l leak) {
+	diag := analysis.Diagnostic{Pos: l.send.Pos()}
+	related := []analysis.RelatedInformation{{Pos: l.start.Instr.Pos(), Message: "the goroutine is started here"}}
+	who := "goroutine blocks"
+	if l.many {
+		who = "goroutines started in a loop block"
+	}
+	switch {
+	case l.path == nil:
+		diag.Message = who + " forever on send: the function receives only one value and the channel has no buffer for the others"
+		related = append(related, analysis.RelatedInformation{Pos: l.recv.Pos(), Message: "the only receive"})
+	default:
+		if l.sel != nil {
+			diag.Message = fmt.Sprintf("%s forever on send when %s: nobody receives from the channel afterwards", who, describe(l.sel, l.state))
+			pos := l.sel.Pos()
+			if l.state >= 0 {
+				pos = l.sel.States[l.state].Pos
+			}
+			related = append(related, analysis.RelatedInformation{Pos: pos, Message: "this case wins"})
+		} else {
+			diag.Message = who + " forever on send: the function that started it can return without receiving"
+		}
+		last := l.path[len(l.path)-1]
+		related = append(related, analysis.RelatedInformation{Pos: last.Instrs[len(last.Instrs)-1].Pos(), Message: "returns here without receiving"})
+	}
+	related = append(related, analysis.RelatedInformation{Pos: c.Make.Pos(), Message: "the channel is made here"})
+	diag.Related = related
+	if fix, ok := bufferOne(pass, c, l); ok {
+		diag.SuggestedFixes = []analysis.SuggestedFix{fix}
+	}
+	pass.Report(diag)
+}
+
+// throughOtherCase returns a path from the go statement to a return that
+// passes no receive and leaves a select on the channel through another
+// case (or its default, state -1): the select, and the case that wins.
+func throughOtherCase(c *chanflow.Chan, from ssa.Instruction, recvPoints ssautil.Points) ([]*ssa.BasicBlock, *ssa.Select, int) {
+	for _, op := range c.Ops {
+		if op.Select == nil || op.Instr.Parent() != c.Make.Parent() {
+			continue
+		}
+		for body, state := range sortedBodies(op.Select) {
+			if state == op.Index {
+				continue
+			}
+			head := ssautil.PathAvoiding(from, recvPoints, func(b *ssa.BasicBlock) bool { return b == body })
+			if head == nil {
+				continue
+			}
+			if tail := ssautil.ReturnAvoiding(body.Instrs[0], recvPoints); tail != nil {
+				return append(head, tail[1:]...), op.Select, state
+			}
+		}
+	}
+	return nil, nil, 0
+}
+
+// sortedBodies yields the case bodies of sel in case order, the default
+// last, so that reports do not depend on map order.
+func sortedBodies(sel *ssa.Select) iter.Seq2[*ssa.BasicBlock, int] {
+	bodies := ssautil.CaseBodies(sel)
+	blocks := slices.Collect(maps.Keys(bodies))
+	slices.SortFunc(blocks, func(a, b *ssa.BasicBlock) int {
+		x, y := bodies[a], bodies[b]
+		if x < 0 {
+			x = len(sel.States)
+		}
+		if y < 0 {
+			y = len(sel.States)
+		}
+		return x - y
+	})
+	return func(yield func(*ssa.BasicBlock, int) bool) {
+		for _, b := range blocks {
+			if !yield(b, bodies[b]) {
+				return
+			}
+		}
+	}
+}
+
+// describe says which case of sel wins: a timeout, a cancelled context,
+// the default or another case.
+func describe(sel *ssa.Select, state int) string {
+	if state < 0 {
+		return "the select's default case runs"
+	}
+	switch v := sel.States[state].Chan.(type) {
+	case *ssa.Call:
+		if ssautil.CallsFunc(&v.Call, "time", "After") {
+			return "the timeout wins"
+		}
+		if obj := ssautil.Callee(&v.Call); ssautil.IsMethod(obj, "context", "Context", "Done") {
+			return "the context is done first"
+		}
+	}
+	return "another case wins"
+}
+
+// bufferOne returns the fix that gives an unbuffered channel a buffer of
+// one, when a single goroutine sends once on it.
+func bufferOne(pass *analysis.Pass, c *chanflow.Chan, l leak) (analysis.SuggestedFix, bool) {
+	if c.Cap != 0 || l.many || l.sends != 1 {
+		return analysis.SuggestedFix{}, false
+	}
+	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	path := loops.Path(insp, c.Make.Pos(), c.Make.Pos()+1)
+	if len(path) == 0 {
+		return analysis.SuggestedFix{}, false
+	}
+	call, ok := path[0].(*ast.CallExpr)
+	if !ok || len(call.Args) != 1 {
+		return analysis.SuggestedFix{}, false
+	}
+	return analysis.SuggestedFix{
+		Message:   "give the channel a buffer of one so that the send completes whether or not it is received",
+		TextEdits: []analysis.TextEdit{{Pos: call.Rparen, End: call.Rparen, NewText: []byte(", 1")}},
+	}, true
+}

@@ -1,0 +1,118 @@
+package ssautil
+
+import "golang.org/x/tools/go/ssa"
+
+// Points is a set of program points in one function: an instruction, or
+// the entry of a block (index 0). A path "passes" a point when it executes
+// that instruction or enters that block.
+type Points map[*ssa.BasicBlock]int
+
+// Add adds the point of instr, or of the entry of b when instr is nil.
+func (p Points) Add(b *ssa.BasicBlock, instr ssa.Instruction) {
+	i := 0
+	if instr != nil {
+		i = index(instr)
+	}
+	if old, ok := p[b]; !ok || i < old {
+		p[b] = i
+	}
+}
+
+// ReturnAvoiding returns a path of blocks from the block of from to a
+// block that returns normally, executing nothing in from's block before
+// from and passing none of avoid after it, or nil when every path from
+// from passes avoid (or panics, or never returns). The path is shortest
+// in blocks, so reports are stable and point at the nearest return.
+func ReturnAvoiding(from ssa.Instruction, avoid Points) []*ssa.BasicBlock {
+	return PathAvoiding(from, avoid, func(b *ssa.BasicBlock) bool {
+		_, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		return ok
+	})
+}
+
+// PathAvoiding is like ReturnAvoiding, with any block for which to
+// returns true as the destination. A destination is reached when the path
+// enters it, so a destination in avoid is never reached.
+func PathAvoiding(from ssa.Instruction, avoid Points, to func(*ssa.BasicBlock) bool) []*ssa.BasicBlock {
+	start := from.Block()
+	if i, ok := avoid[start]; ok && i > index(from) {
+		return nil
+	}
+	parent := map[*ssa.BasicBlock]*ssa.BasicBlock{start: nil}
+	queue := []*ssa.BasicBlock{start}
+	for len(queue) > 0 {
+		b := queue[0]
+		queue = queue[1:]
+		if to(b) {
+			var path []*ssa.BasicBlock
+			for ; b != nil; b = parent[b] {
+				path = append(path, b)
+			}
+			for i, j := 0, len(path)-1; i < j; i, j = i+1, j-1 {
+				path[i], path[j] = path[j], path[i]
+			}
+			return path
+		}
+		for _, s := range b.Succs {
+			if _, seen := parent[s]; seen {
+				continue
+			}
+			if _, blocked := avoid[s]; blocked {
+				continue
+			}
+			parent[s] = b
+			queue = append(queue, s)
+		}
+	}
+	return nil
+}
+
+func index(instr ssa.Instruction) int {
+	for i, x := range instr.Block().Instrs {
+		if x == instr {
+			return i
+		}
+	}
+	return -1
+}
+
+// CaseBodies maps the first block of each case body of sel to the case's
+// index in sel.States; the default case, if any, maps to -1.
+func CaseBodies(sel *ssa.Select) map[*ssa.BasicBlock]int {
+	bodies := map[*ssa.BasicBlock]int{}
+	var idx ssa.Value
+	for _, ref := range *sel.Referrers() {
+		if ex, ok := ref.(*ssa.Extract); ok && ex.Index == 0 {
+			idx = ex
+		}
+	}
+	if idx == nil {
+		return bodies
+	}
+	// The builder tests the index against each case in turn:
+	// if idx == i goto body_i else next; the last next is the default.
+	var last *ssa.BasicBlock
+	lastCase := -1
+	for _, ref := range *idx.Referrers() {
+		cmp, ok := ref.(*ssa.BinOp)
+		if !ok {
+			continue
+		}
+		k, ok := cmp.Y.(*ssa.Const)
+		if !ok || cmp.Block() == nil {
+			continue
+		}
+		b := cmp.Block()
+		if iff, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If); ok && iff.Cond == cmp {
+			n, _ := constantInt(k)
+			bodies[b.Succs[0]] = n
+			if n > lastCase {
+				last, lastCase = b.Succs[1], n
+			}
+		}
+	}
+	if !sel.Blocking && last != nil {
+		bodies[last] = -1
+	}
+	return bodies
+}

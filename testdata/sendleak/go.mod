@@ -1,0 +1,3 @@
+module example.com/sendleak
+
+go 1.26

@@ -1,0 +1,40 @@
+package sendleak
+
+import "errors"
+
+func query(server string) string { return server }
+
+func firstAnswer(servers []string) string {
+	ch := make(chan string)
+	for _, s := range servers {
+		go func() {
+			ch <- query(s) // want `goroutines started in a loop block forever on send: the function receives only one value`
+		}()
+	}
+	return <-ch
+}
+
+func fanOutEarlyReturn(servers []string) (string, error) {
+	ch := make(chan string)
+	for _, s := range servers {
+		go func() {
+			ch <- query(s) // want `goroutines started in a loop block forever on send: the function that started it can return without receiving`
+		}()
+	}
+	if len(servers) > 3 {
+		return "", errors.New("too many")
+	}
+	return <-ch, nil
+}
+
+func twoSendsOneSlot(fail bool) (int, error) {
+	ch := make(chan int, 1)
+	go func() {
+		ch <- 1 // want `goroutine blocks forever on send: the function that started it can return without receiving`
+		ch <- 2
+	}()
+	if fail {
+		return 0, errors.New("failed")
+	}
+	return <-ch + <-ch, nil
+}
