@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/buildssa"
@@ -84,6 +85,9 @@ func report(pass *analysis.Pass, insp *inspector.Inspector, d *ssa.Defer) {
 	path := loops.Path(insp, d.Pos(), d.Pos()+token.Pos(len("defer")))
 	if stmt, ok := first(path).(*ast.DeferStmt); ok {
 		if loop := repeatingLoop(path, stmt); loop != nil {
+			if !holdsIterationValue(pass, stmt, loop) {
+				return
+			}
 			diag.Related = []analysis.RelatedInformation{{Pos: loop.Pos(), Message: "the loop"}}
 			if fix, ok := wrapBody(pass, loop, stmt, path); ok {
 				diag.SuggestedFixes = []analysis.SuggestedFix{fix}
@@ -135,6 +139,100 @@ func exitsAfter(body *ast.BlockStmt, stmt ast.Stmt) bool {
 		}
 	}
 	return false
+}
+
+// holdsIterationValue reports whether the deferred call refers to a
+// variable of the iteration (declared in the loop) that does not outlive
+// it: that is what piles up. A defer that only pairs with per-iteration
+// work on loop-invariant values (closing scopes pushed in the loop,
+// releasing every semaphore slot taken) is kept until return on purpose,
+// and so is one whose value is also saved for after the loop.
+func holdsIterationValue(pass *analysis.Pass, stmt *ast.DeferStmt, loop ast.Stmt) bool {
+	held := false
+	ast.Inspect(stmt.Call, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			if v, ok := pass.TypesInfo.Uses[id].(*types.Var); ok && loops.Contains(loop, v.Pos()) && !savedOutside(pass, v, loop, stmt) {
+				held = true
+			}
+		}
+		return !held
+	})
+	return held
+}
+
+// savedOutside reports whether the loop, outside the defer statement,
+// assigns an expression mentioning v to something declared outside the
+// loop, as in files = append(files, f).
+func savedOutside(pass *analysis.Pass, v *types.Var, loop ast.Stmt, stmt *ast.DeferStmt) bool {
+	saved := false
+	ast.Inspect(loops.Body(loop), func(n ast.Node) bool {
+		if n == stmt {
+			return false
+		}
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || saved {
+			return !saved
+		}
+		if !slices.ContainsFunc(as.Rhs, func(rhs ast.Expr) bool { return keeps(pass, rhs, v) }) {
+			return true
+		}
+		for _, lhs := range as.Lhs {
+			root := lhs
+			for {
+				switch x := root.(type) {
+				case *ast.SelectorExpr:
+					root = x.X
+					continue
+				case *ast.IndexExpr:
+					root = x.X
+					continue
+				case *ast.StarExpr:
+					root = x.X
+					continue
+				}
+				break
+			}
+			id, ok := root.(*ast.Ident)
+			if !ok {
+				saved = true
+				continue
+			}
+			if obj := pass.TypesInfo.ObjectOf(id); obj != nil && !loops.Contains(loop, obj.Pos()) {
+				saved = true
+			}
+		}
+		return true
+	})
+	return saved
+}
+
+// keeps reports whether the value of e holds v itself: v, &v, append(s,
+// ..., v, ...) or a composite literal with v as an element. Reading a
+// field or calling a method of v keeps nothing.
+func keeps(pass *analysis.Pass, e ast.Expr, v *types.Var) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return pass.TypesInfo.Uses[e] == v
+	case *ast.UnaryExpr:
+		return e.Op == token.AND && keeps(pass, e.X, v)
+	case *ast.CallExpr:
+		if b, ok := pass.TypesInfo.Uses[ident(e.Fun)].(*types.Builtin); ok && b.Name() == "append" {
+			return slices.ContainsFunc(e.Args, func(a ast.Expr) bool { return keeps(pass, a, v) })
+		}
+	case *ast.CompositeLit:
+		return slices.ContainsFunc(e.Elts, func(el ast.Expr) bool {
+			if kv, ok := el.(*ast.KeyValueExpr); ok {
+				el = kv.Value
+			}
+			return keeps(pass, el, v)
+		})
+	}
+	return false
+}
+
+func ident(e ast.Expr) *ast.Ident {
+	id, _ := ast.Unparen(e).(*ast.Ident)
+	return id
 }
 
 // wrapBody returns the fix that runs the loop body in an immediately

@@ -39,6 +39,13 @@
 // is not reported, nor is a defer inside a function literal called in the
 // iteration.
 //
+// Only a defer that holds a value of the iteration (a variable declared in
+// the loop, such as the file opened in it) is reported, and not when that
+// value is also kept for after the loop (files = append(files, f)): then
+// it must stay open until return. A defer on loop-invariant values only,
+// such as closing scopes pushed per element or giving back every
+// semaphore slot taken, is kept until return on purpose.
+//
 // When the loop body has no break, continue, return or goto that would
 // change meaning, and no deferred closure that touches named results or
 // calls recover, the suggested fix wraps the body in func() { ... }().

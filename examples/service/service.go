@@ -57,9 +57,9 @@ func (in *Ingester) LoadAll() ([]Event, error) {
 
 // count records one event per source under the lock.
 func (in *Ingester) count(events []Event) {
+	in.mu.Lock()
+	defer in.mu.Unlock()
 	for _, ev := range events {
-		in.mu.Lock()
-		defer in.mu.Unlock() // deferloop: the second iteration deadlocks on Lock
 		in.seen[ev.Source]++
 	}
 }

@@ -46,13 +46,14 @@ func run(pass *analysis.Pass) (any, error) {
 type leak struct {
 	start chanflow.Start
 	send  ssautil.ChanOp
-	sends int // sends on the channel in the goroutine's function
+	sends int // most sends on the channel along one path of the goroutine, -1 if unbounded
 	// path is a path of the starting function from the go statement to a
 	// return that receives nothing, or nil when the function receives only
 	// once for goroutines started in a loop (recv is that receive).
 	path []*ssa.BasicBlock
-	recv ssautil.ChanOp
-	many bool // the go statement is in a loop the channel is not made in
+	recv   ssautil.ChanOp
+	noRecv bool // nothing receives from the channel at all
+	many   bool // the go statement is in a loop the channel is not made in
 	// sel and state are the select on the channel that path leaves
 	// through another case (state, or -1 for the default), if any.
 	sel   *ssa.Select
@@ -70,15 +71,16 @@ func strandedSender(c *chanflow.Chan, loopInfo *loops.Info) (leak, bool) {
 	}
 	l := leak{start: c.Starts[0]}
 	sendPoints, recvPoints := ssautil.Points{}, ssautil.Points{}
+	sendsIn := map[*ssa.BasicBlock]int{}
 	var recvs []ssautil.ChanOp
 	for _, op := range c.Ops {
 		fn := op.Instr.Parent()
 		switch {
 		case fn == l.start.Fn && op.Kind == ssautil.Send && op.Select == nil:
-			if l.sends == 0 {
+			if len(sendsIn) == 0 {
 				l.send = op
 			}
-			l.sends++
+			sendsIn[op.Instr.Block()]++
 			sendPoints.Add(op.Instr.Block(), op.Instr)
 		case fn == parent && (op.Kind == ssautil.Recv || op.Kind == ssautil.RangeRecv):
 			recvs = append(recvs, op)
@@ -98,15 +100,17 @@ func strandedSender(c *chanflow.Chan, loopInfo *loops.Info) (leak, bool) {
 		}
 	}
 	entry := l.start.Fn.Blocks[0].Instrs[0]
-	if l.sends == 0 || ssautil.ReturnAvoiding(entry, sendPoints) != nil {
+	if len(sendsIn) == 0 || ssautil.ReturnAvoiding(entry, sendPoints) != nil {
 		return leak{}, false
 	}
+	l.sends = ssautil.MaxPassed(l.start.Fn, sendsIn, loopInfo.InLoop)
 	goBlock := l.start.Instr.Block()
 	l.many = loopInfo.InLoop(goBlock) && !loopInfo.SameLoop(goBlock, c.Make.Block())
+	l.noRecv = len(recvs) == 0
 	recvInLoop := slices.ContainsFunc(recvs, func(op ssautil.ChanOp) bool {
 		return op.Kind == ssautil.Recv && loopInfo.InLoop(op.Instr.Block())
 	})
-	bufferShort := c.Cap == 0 || (c.Cap > 0 && !l.many && c.Cap < int64(l.sends))
+	bufferShort := c.Cap == 0 || (c.Cap > 0 && !l.many && l.sends >= 0 && c.Cap < int64(l.sends))
 	// A path that leaves through another case of a select on the channel
 	// (a timeout, a cancelled context) is certain to strand the sender.
 	if l.path, l.sel, l.state = throughOtherCase(c, l.start.Instr, recvPoints); l.path != nil {
@@ -145,11 +149,15 @@ func report(pass *analysis.Pass, c *chanflow.Chan, l leak) {
 				pos = l.sel.States[l.state].Pos
 			}
 			related = append(related, analysis.RelatedInformation{Pos: pos, Message: "this case wins"})
+		} else if l.noRecv {
+			diag.Message = who + " forever on send: nothing ever receives from the channel"
 		} else {
 			diag.Message = who + " forever on send: the function that started it can return without receiving"
 		}
-		last := l.path[len(l.path)-1]
-		related = append(related, analysis.RelatedInformation{Pos: last.Instrs[len(last.Instrs)-1].Pos(), Message: "returns here without receiving"})
+		if !l.noRecv {
+			last := l.path[len(l.path)-1]
+			related = append(related, analysis.RelatedInformation{Pos: last.Instrs[len(last.Instrs)-1].Pos(), Message: "returns here without receiving"})
+		}
 	}
 	related = append(related, analysis.RelatedInformation{Pos: c.Make.Pos(), Message: "the channel is made here"})
 	diag.Related = related

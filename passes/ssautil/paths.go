@@ -116,3 +116,37 @@ func CaseBodies(sel *ssa.Select) map[*ssa.BasicBlock]int {
 	}
 	return bodies
 }
+
+// MaxPassed returns the largest total weight of the blocks a path from
+// the entry of fn can pass, each block counted once per visit. A weighted
+// block for which inLoop reports true can be passed without bound: the
+// result is then -1.
+func MaxPassed(fn *ssa.Function, weight map[*ssa.BasicBlock]int, inLoop func(*ssa.BasicBlock) bool) int {
+	for b := range weight {
+		if inLoop(b) {
+			return -1
+		}
+	}
+	// Longest path over the blocks; no weighted block lies on a cycle, so
+	// cutting back edges where the walk meets them loses no weight.
+	memo := map[*ssa.BasicBlock]int{}
+	onStack := map[*ssa.BasicBlock]bool{}
+	var longest func(*ssa.BasicBlock) int
+	longest = func(b *ssa.BasicBlock) int {
+		if n, ok := memo[b]; ok {
+			return n
+		}
+		if onStack[b] {
+			return 0
+		}
+		onStack[b] = true
+		best := 0
+		for _, s := range b.Succs {
+			best = max(best, longest(s))
+		}
+		onStack[b] = false
+		memo[b] = best + weight[b]
+		return memo[b]
+	}
+	return longest(fn.Blocks[0])
+}

@@ -1,6 +1,7 @@
 package deferloop
 
 import (
+	"fmt"
 	"io"
 	"iter"
 	"os"
@@ -13,12 +14,17 @@ func (*resource) Release() {}
 
 func acquire(int) *resource { return &resource{} }
 
-func lockPerItem(mu *sync.Mutex, items []int) int {
+type item struct {
+	mu sync.Mutex
+	n  int
+}
+
+func lockPerItem(items []*item) int {
 	total := 0
 	for _, it := range items {
-		mu.Lock()
-		defer mu.Unlock() // want `defer in a loop runs only when the function returns`
-		total += it
+		it.mu.Lock()
+		defer it.mu.Unlock() // want `defer in a loop runs only when the function returns`
+		total += it.n
 	}
 	return total
 }
@@ -32,8 +38,9 @@ func rangeChannel(ch <-chan int) {
 
 func threeClause(n int) {
 	for i := 0; i < n; i++ {
+		name := fmt.Sprint("scratch", i)
 		defer func() { // want `defer in a loop runs only when the function returns`
-			os.Remove(os.TempDir())
+			os.Remove(name)
 		}()
 	}
 }

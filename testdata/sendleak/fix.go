@@ -87,3 +87,12 @@ func retriesTimeOut(attempts int) (int, error) {
 	}
 	return 0, errors.New("no answer")
 }
+
+func neverReceived(run func() error) error {
+	done := make(chan error)
+	go func() {
+		err := run()
+		done <- err // want `goroutine blocks forever on send: nothing ever receives from the channel`
+	}()
+	return run()
+}

@@ -204,3 +204,24 @@ func retriesUntilAnswer(attempts int) int {
 	}
 	return <-ch
 }
+
+func oneSendPerBranch(accept func() (int, error)) (int, error) {
+	ch := make(chan any, 1)
+	go func() {
+		v, err := accept()
+		if err != nil {
+			ch <- err
+			return
+		}
+		ch <- v
+	}()
+	select {
+	case r := <-ch:
+		if err, ok := r.(error); ok {
+			return 0, err
+		}
+		return r.(int), nil
+	case <-time.After(time.Second):
+		return 0, errors.New("timed out")
+	}
+}
