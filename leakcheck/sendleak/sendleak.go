@@ -50,7 +50,7 @@ type leak struct {
 	// path is a path of the starting function from the go statement to a
 	// return that receives nothing, or nil when the function receives only
 	// once for goroutines started in a loop (recv is that receive).
-	path []*ssa.BasicBlock
+	path   []*ssa.BasicBlock
 	recv   ssautil.ChanOp
 	noRecv bool // nothing receives from the channel at all
 	many   bool // the go statement is in a loop the channel is not made in
