@@ -103,6 +103,17 @@ func (in *Ingester) Resolve(source string, resolve func(string) string, timeout 
 	}
 }
 
+// Forget drops the count of source, which must have been seen.
+func (in *Ingester) Forget(source string) error {
+	in.mu.Lock()
+	if _, ok := in.seen[source]; !ok {
+		return fmt.Errorf("forget %s: never seen", source) // heldlock: in.mu stays locked
+	}
+	delete(in.seen, source)
+	in.mu.Unlock()
+	return nil
+}
+
 // Stats returns a summary of the events seen per source.
 func (in *Ingester) Stats() string {
 	in.mu.Lock()

@@ -179,7 +179,7 @@ func throughOtherCase(c *chanflow.Chan, from ssa.Instruction, recvPoints ssautil
 			if state == op.Index {
 				continue
 			}
-			head := ssautil.PathAvoiding(from, recvPoints, func(b *ssa.BasicBlock) bool { return b == body })
+			head := ssautil.PathAvoiding(from, recvPoints, nil, func(b *ssa.BasicBlock) bool { return b == body })
 			if head == nil {
 				continue
 			}

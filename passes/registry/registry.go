@@ -11,6 +11,7 @@ import (
 
 	"github.com/gohazard/gohazard/allocheck/deferloop"
 	"github.com/gohazard/gohazard/allocheck/timeafterloop"
+	"github.com/gohazard/gohazard/leakcheck/heldlock"
 	"github.com/gohazard/gohazard/leakcheck/sendleak"
 	"github.com/gohazard/gohazard/passes/suppress"
 )
@@ -49,6 +50,7 @@ func Entries() []Entry {
 		{Analyzer: deferloop.Analyzer, Family: AllocCheck, Default: true, Since: "v0.1.0", Severity: Warning},
 		{Analyzer: timeafterloop.Analyzer, Family: AllocCheck, Default: true, Since: "v0.1.0", Severity: Warning},
 		{Analyzer: sendleak.Analyzer, Family: LeakCheck, Default: true, Since: "v0.1.0", Severity: Error},
+		{Analyzer: heldlock.Analyzer, Family: LeakCheck, Default: true, Since: "v0.1.0", Severity: Error},
 	}
 	entries = append(entries, Entry{Analyzer: suppress.Malformed(names(entries)), Family: General, Default: true, Since: "v0.1.0", Severity: Warning})
 	slices.SortStableFunc(entries, func(a, b Entry) int {

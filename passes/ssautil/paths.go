@@ -1,10 +1,16 @@
 package ssautil
 
-import "golang.org/x/tools/go/ssa"
+import (
+	"fmt"
+
+	"golang.org/x/tools/go/ssa"
+)
 
 // Points is a set of program points in one function: an instruction, or
 // the entry of a block (index 0). A path "passes" a point when it executes
-// that instruction or enters that block.
+// that instruction or enters that block. Only the last point of each block
+// is kept: a path entering a block passes them all, and a path starting
+// inside it passes one exactly when the last lies after its start.
 type Points map[*ssa.BasicBlock]int
 
 // Add adds the point of instr, or of the entry of b when instr is nil.
@@ -13,7 +19,7 @@ func (p Points) Add(b *ssa.BasicBlock, instr ssa.Instruction) {
 	if instr != nil {
 		i = index(instr)
 	}
-	if old, ok := p[b]; !ok || i < old {
+	if old, ok := p[b]; !ok || i > old {
 		p[b] = i
 	}
 }
@@ -24,7 +30,7 @@ func (p Points) Add(b *ssa.BasicBlock, instr ssa.Instruction) {
 // from passes avoid (or panics, or never returns). The path is shortest
 // in blocks, so reports are stable and point at the nearest return.
 func ReturnAvoiding(from ssa.Instruction, avoid Points) []*ssa.BasicBlock {
-	return PathAvoiding(from, avoid, func(b *ssa.BasicBlock) bool {
+	return PathAvoiding(from, avoid, nil, func(b *ssa.BasicBlock) bool {
 		_, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
 		return ok
 	})
@@ -32,8 +38,10 @@ func ReturnAvoiding(from ssa.Instruction, avoid Points) []*ssa.BasicBlock {
 
 // PathAvoiding is like ReturnAvoiding, with any block for which to
 // returns true as the destination. A destination is reached when the path
-// enters it, so a destination in avoid is never reached.
-func PathAvoiding(from ssa.Instruction, avoid Points, to func(*ssa.BasicBlock) bool) []*ssa.BasicBlock {
+// enters it, so a destination in avoid is never reached. The path takes
+// no branch that contradicts assume (see Guards): a condition known to
+// hold at from is not taken to fail later on the same path.
+func PathAvoiding(from ssa.Instruction, avoid Points, assume Conds, to func(*ssa.BasicBlock) bool) []*ssa.BasicBlock {
 	start := from.Block()
 	if i, ok := avoid[start]; ok && i > index(from) {
 		return nil
@@ -53,9 +61,14 @@ func PathAvoiding(from ssa.Instruction, avoid Points, to func(*ssa.BasicBlock) b
 			}
 			return path
 		}
-		for _, s := range b.Succs {
+		for i, s := range b.Succs {
 			if _, seen := parent[s]; seen {
 				continue
+			}
+			if iff, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If); ok {
+				if want, known := assume[condKey(iff.Cond)]; known && want != (i == 0) {
+					continue
+				}
 			}
 			if _, blocked := avoid[s]; blocked {
 				continue
@@ -149,4 +162,44 @@ func MaxPassed(fn *ssa.Function, weight map[*ssa.BasicBlock]int, inLoop func(*ss
 		return memo[b]
 	}
 	return longest(fn.Blocks[0])
+}
+
+// Conds maps conditions, by condKey, to the value they are known to have.
+type Conds map[string]bool
+
+// Guards returns the branch conditions that must have held for control to
+// reach b: for each dominator of b that ends in an if whose one successor
+// alone leads to b, the condition and the edge taken.
+func Guards(b *ssa.BasicBlock) Conds {
+	conds := Conds{}
+	for child, d := b, b.Idom(); d != nil; child, d = d, d.Idom() {
+		iff, ok := d.Instrs[len(d.Instrs)-1].(*ssa.If)
+		if !ok {
+			continue
+		}
+		then, els := d.Succs[0], d.Succs[1]
+		switch {
+		case then.Dominates(child) && !els.Dominates(child) && then != els:
+			conds[condKey(iff.Cond)] = true
+		case els.Dominates(child) && !then.Dominates(child) && then != els:
+			conds[condKey(iff.Cond)] = false
+		}
+	}
+	return conds
+}
+
+// condKey identifies a condition by what it computes, so that two tests
+// of b == 10 in one function are the same condition: a comparison by its
+// operator and operands (constants by value), anything else by identity.
+func condKey(v ssa.Value) string {
+	operand := func(x ssa.Value) string {
+		if c, ok := x.(*ssa.Const); ok {
+			return "const " + c.String()
+		}
+		return fmt.Sprintf("%p", x)
+	}
+	if bin, ok := v.(*ssa.BinOp); ok {
+		return bin.Op.String() + " " + operand(bin.X) + " " + operand(bin.Y)
+	}
+	return operand(v)
 }

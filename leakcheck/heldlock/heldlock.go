@@ -1,0 +1,119 @@
+package heldlock
+
+import (
+	_ "embed"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/buildssa"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/gohazard/gohazard/passes/analysisdoc"
+	"github.com/gohazard/gohazard/passes/ssautil"
+)
+
+//go:embed doc.go
+var doc string
+
+var Analyzer = &analysis.Analyzer{
+	Name:     "heldlock",
+	Doc:      analysisdoc.MustExtract(doc, "heldlock"),
+	URL:      "https://pkg.go.dev/github.com/gohazard/gohazard/leakcheck/heldlock",
+	Requires: []*analysis.Analyzer{buildssa.Analyzer},
+	Run:      run,
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	for _, fn := range pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).SrcFuncs {
+		for _, l := range ssautil.LockCalls(fn) {
+			// A deferred Lock re-acquires on the way out, on purpose.
+			if _, deferred := l.Call.(*ssa.Defer); !l.Lock || deferred {
+				continue
+			}
+			if path, unlock := heldOnReturn(fn, l); path != nil {
+				last := path[len(path)-1]
+				ret := last.Instrs[len(last.Instrs)-1]
+				pass.Report(analysis.Diagnostic{
+					Pos:     l.Call.Pos(),
+					Message: "mutex stays locked on a path that returns: the next " + l.Method + " blocks forever",
+					Related: []analysis.RelatedInformation{
+						{Pos: ret.Pos(), Message: "returns here with the mutex locked"},
+						{Pos: unlock.Call.Pos(), Message: "unlocked here on other paths"},
+					},
+				})
+			}
+		}
+	}
+	return nil, nil
+}
+
+// heldOnReturn returns a path from the lock l to a return that passes no
+// unlock of the same mutex and no call that may unlock it, and one unlock
+// the function does on another path; or nil.
+func heldOnReturn(fn *ssa.Function, l ssautil.LockCall) ([]*ssa.BasicBlock, ssautil.LockCall) {
+	var unlock ssautil.LockCall
+	avoid := ssautil.Points{}
+	for _, u := range ssautil.LockCalls(fn) {
+		if !u.Pairs(l) || !ssautil.MayBeSame(u.Mutex, l.Mutex) {
+			continue
+		}
+		avoid.Add(u.Call.Block(), u.Call)
+		if !ssautil.SameRef(u.Mutex, l.Mutex) {
+			continue
+		}
+		_, deferred := u.Call.(*ssa.Defer)
+		// An Unlock deferred before the Lock still runs at every return
+		// after it (the function unlocked and locked again in between).
+		if deferred && before(u.Call, l.Call) {
+			return nil, unlock
+		}
+		if !deferred && unlock.Call == nil {
+			unlock = u
+		}
+	}
+	if unlock.Call == nil {
+		return nil, unlock
+	}
+	for instr := range ssautil.Instructions([]*ssa.Function{fn}) {
+		if call, ok := instr.(ssa.CallInstruction); ok && call != l.Call && (ssautil.Hands(call, l.Mutex) || unlocksSomething(call)) {
+			avoid.Add(instr.Block(), instr)
+		}
+	}
+	held := ssautil.PathAvoiding(l.Call, avoid, ssautil.Guards(l.Call.Block()), func(b *ssa.BasicBlock) bool {
+		_, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		return ok
+	})
+	return held, unlock
+}
+
+// before reports whether a runs before b on every path to b: its block
+// dominates b's, and within one block it comes first.
+func before(a, b ssa.Instruction) bool {
+	if a.Block() != b.Block() {
+		return a.Block().Dominates(b.Block())
+	}
+	for _, x := range a.Block().Instrs {
+		switch x {
+		case a:
+			return true
+		case b:
+			return false
+		}
+	}
+	return false
+}
+
+// unlocksSomething reports whether call runs a function of the package
+// that unlocks some mutex itself: it may release one held in a global or
+// a captured variable without being handed it.
+func unlocksSomething(call ssa.CallInstruction) bool {
+	fn := call.Common().StaticCallee()
+	if fn == nil || fn.Blocks == nil {
+		return false
+	}
+	for _, u := range ssautil.LockCalls(fn) {
+		if !u.Lock {
+			return true
+		}
+	}
+	return false
+}

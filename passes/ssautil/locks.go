@@ -1,0 +1,148 @@
+package ssautil
+
+import (
+	"go/token"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// LockCall is a call, direct or deferred, of a sync.Mutex or sync.RWMutex
+// locking method.
+type LockCall struct {
+	Call   ssa.CallInstruction
+	Mutex  ssa.Value // the *Mutex or *RWMutex operated on
+	Method string    // Lock, Unlock, RLock, RUnlock, TryLock, ...
+	Lock   bool      // Lock or RLock (not TryLock, which cannot block)
+	Read   bool      // RLock or RUnlock
+}
+
+// Pairs reports whether u releases what l acquired: Unlock for Lock,
+// RUnlock for RLock.
+func (u LockCall) Pairs(l LockCall) bool {
+	return !u.Lock && u.Read == l.Read && (u.Method == "Unlock" || u.Method == "RUnlock")
+}
+
+// LockCalls returns the calls of fn that lock or unlock a mutex, in
+// instruction order.
+func LockCalls(fn *ssa.Function) []LockCall {
+	var calls []LockCall
+	for instr := range Instructions([]*ssa.Function{fn}) {
+		call, ok := instr.(ssa.CallInstruction)
+		if !ok || call.Common().IsInvoke() || len(call.Common().Args) == 0 {
+			continue
+		}
+		obj := Callee(call.Common())
+		for _, typ := range []string{"Mutex", "RWMutex"} {
+			for _, m := range []string{"Lock", "Unlock", "RLock", "RUnlock"} {
+				if IsMethod(obj, "sync", typ, m) {
+					calls = append(calls, LockCall{
+						Call:   call,
+						Mutex:  call.Common().Args[0],
+						Method: m,
+						Lock:   m == "Lock" || m == "RLock",
+						Read:   m == "RLock" || m == "RUnlock",
+					})
+				}
+			}
+		}
+	}
+	return calls
+}
+
+// SameRef reports whether a and b certainly denote the same variable or
+// value: the same SSA value, or the same field or element path from the
+// same root, loaded from the same place.
+func SameRef(a, b ssa.Value) bool {
+	if a == b {
+		return true
+	}
+	switch a := a.(type) {
+	case *ssa.FieldAddr:
+		b, ok := b.(*ssa.FieldAddr)
+		return ok && a.Field == b.Field && SameRef(a.X, b.X)
+	case *ssa.Field:
+		b, ok := b.(*ssa.Field)
+		return ok && a.Field == b.Field && SameRef(a.X, b.X)
+	case *ssa.UnOp:
+		b, ok := b.(*ssa.UnOp)
+		return ok && a.Op == token.MUL && b.Op == token.MUL && SameRef(a.X, b.X)
+	case *ssa.ChangeType:
+		b, ok := b.(*ssa.ChangeType)
+		return ok && SameRef(a.X, b.X)
+	}
+	return false
+}
+
+// MayBeSame reports whether a and b may denote the same variable: they
+// certainly do (SameRef), or one is reached through a phi, a value that
+// changes along the way (hand-over-hand locking reassigns the node whose
+// mutex is unlocked next).
+func MayBeSame(a, b ssa.Value) bool {
+	return SameRef(a, b) || throughPhi(a) || throughPhi(b)
+}
+
+func throughPhi(v ssa.Value) bool {
+	for {
+		switch x := v.(type) {
+		case *ssa.Phi:
+			return true
+		case *ssa.FieldAddr:
+			v = x.X
+		case *ssa.Field:
+			v = x.X
+		case *ssa.UnOp:
+			v = x.X
+		case *ssa.ChangeType:
+			v = x.X
+		default:
+			return false
+		}
+	}
+}
+
+// Hands reports whether call is handed v, or a value v was reached from
+// (the struct holding a mutex field, say), as an argument, receiver or
+// closure binding: the callee may then operate on v.
+func Hands(call ssa.CallInstruction, v ssa.Value) bool {
+	roots := map[ssa.Value]bool{}
+	for x := v; x != nil; {
+		roots[x] = true
+		switch y := x.(type) {
+		case *ssa.FieldAddr:
+			x = y.X
+		case *ssa.Field:
+			x = y.X
+		case *ssa.UnOp:
+			x = y.X
+		case *ssa.ChangeType:
+			x = y.X
+		default:
+			x = nil
+		}
+	}
+	handed := func(arg ssa.Value) bool {
+		for r := range roots {
+			if SameRef(arg, r) {
+				return true
+			}
+		}
+		return false
+	}
+	common := call.Common()
+	for _, arg := range common.Args {
+		if handed(arg) {
+			return true
+		}
+	}
+	if common.IsInvoke() && handed(common.Value) {
+		return true
+	}
+	if mc, ok := common.Value.(*ssa.MakeClosure); ok {
+		for _, b := range mc.Bindings {
+			if handed(b) {
+				return true
+			}
+		}
+	}
+	return false
+}

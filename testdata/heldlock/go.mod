@@ -1,0 +1,3 @@
+module example.com/heldlock
+
+go 1.26
