@@ -114,6 +114,21 @@ func (in *Ingester) Forget(source string) error {
 	return nil
 }
 
+// Flush sends every event to the sink concurrently and waits for all.
+func (in *Ingester) Flush(ctx context.Context, events []Event) {
+	var wg sync.WaitGroup
+	for _, ev := range events {
+		wg.Add(1)
+		go func() {
+			if err := in.sink(ctx, ev); err != nil {
+				return // wgdone: Done is skipped, Flush never returns
+			}
+			wg.Done()
+		}()
+	}
+	wg.Wait()
+}
+
 // Stats returns a summary of the events seen per source.
 func (in *Ingester) Stats() string {
 	in.mu.Lock()

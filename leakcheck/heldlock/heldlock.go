@@ -30,13 +30,11 @@ func run(pass *analysis.Pass) (any, error) {
 				continue
 			}
 			if path, unlock := heldOnReturn(fn, l); path != nil {
-				last := path[len(path)-1]
-				ret := last.Instrs[len(last.Instrs)-1]
 				pass.Report(analysis.Diagnostic{
 					Pos:     l.Call.Pos(),
 					Message: "mutex stays locked on a path that returns: the next " + l.Method + " blocks forever",
 					Related: []analysis.RelatedInformation{
-						{Pos: ret.Pos(), Message: "returns here with the mutex locked"},
+						{Pos: ssautil.ExitPos(path), Message: "returns here with the mutex locked"},
 						{Pos: unlock.Call.Pos(), Message: "unlocked here on other paths"},
 					},
 				})

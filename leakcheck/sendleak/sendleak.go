@@ -155,8 +155,7 @@ func report(pass *analysis.Pass, c *chanflow.Chan, l leak) {
 			diag.Message = who + " forever on send: the function that started it can return without receiving"
 		}
 		if !l.noRecv {
-			last := l.path[len(l.path)-1]
-			related = append(related, analysis.RelatedInformation{Pos: last.Instrs[len(last.Instrs)-1].Pos(), Message: "returns here without receiving"})
+			related = append(related, analysis.RelatedInformation{Pos: ssautil.ExitPos(l.path), Message: "returns here without receiving"})
 		}
 	}
 	related = append(related, analysis.RelatedInformation{Pos: c.Make.Pos(), Message: "the channel is made here"})

@@ -13,6 +13,7 @@ import (
 	"github.com/gohazard/gohazard/allocheck/timeafterloop"
 	"github.com/gohazard/gohazard/leakcheck/heldlock"
 	"github.com/gohazard/gohazard/leakcheck/sendleak"
+	"github.com/gohazard/gohazard/leakcheck/wgdone"
 	"github.com/gohazard/gohazard/passes/suppress"
 )
 
@@ -51,6 +52,7 @@ func Entries() []Entry {
 		{Analyzer: timeafterloop.Analyzer, Family: AllocCheck, Default: true, Since: "v0.1.0", Severity: Warning},
 		{Analyzer: sendleak.Analyzer, Family: LeakCheck, Default: true, Since: "v0.1.0", Severity: Error},
 		{Analyzer: heldlock.Analyzer, Family: LeakCheck, Default: true, Since: "v0.1.0", Severity: Error},
+		{Analyzer: wgdone.Analyzer, Family: LeakCheck, Default: true, Since: "v0.1.0", Severity: Error},
 	}
 	entries = append(entries, Entry{Analyzer: suppress.Malformed(names(entries)), Family: General, Default: true, Since: "v0.1.0", Severity: Warning})
 	slices.SortStableFunc(entries, func(a, b Entry) int {

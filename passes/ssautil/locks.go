@@ -53,24 +53,56 @@ func LockCalls(fn *ssa.Function) []LockCall {
 // value: the same SSA value, or the same field or element path from the
 // same root, loaded from the same place.
 func SameRef(a, b ssa.Value) bool {
+	return SameRefIn(a, b, nil)
+}
+
+// SameRefIn is SameRef where a belongs to a function started or called
+// from b's: subst maps a's free variables and parameters to the values
+// the call binds them to.
+func SameRefIn(a, b ssa.Value, subst map[ssa.Value]ssa.Value) bool {
+	if s, ok := subst[a]; ok {
+		a = s
+	}
 	if a == b {
 		return true
 	}
 	switch a := a.(type) {
 	case *ssa.FieldAddr:
 		b, ok := b.(*ssa.FieldAddr)
-		return ok && a.Field == b.Field && SameRef(a.X, b.X)
+		return ok && a.Field == b.Field && SameRefIn(a.X, b.X, subst)
 	case *ssa.Field:
 		b, ok := b.(*ssa.Field)
-		return ok && a.Field == b.Field && SameRef(a.X, b.X)
+		return ok && a.Field == b.Field && SameRefIn(a.X, b.X, subst)
 	case *ssa.UnOp:
 		b, ok := b.(*ssa.UnOp)
-		return ok && a.Op == token.MUL && b.Op == token.MUL && SameRef(a.X, b.X)
+		return ok && a.Op == token.MUL && b.Op == token.MUL && SameRefIn(a.X, b.X, subst)
 	case *ssa.ChangeType:
 		b, ok := b.(*ssa.ChangeType)
-		return ok && SameRef(a.X, b.X)
+		return ok && SameRefIn(a.X, b.X, subst)
 	}
 	return false
+}
+
+// Bindings maps the free variables and parameters of the function that
+// call runs to the values the call gives them.
+func Bindings(call ssa.CallInstruction) (*ssa.Function, map[ssa.Value]ssa.Value) {
+	common := call.Common()
+	fn := common.StaticCallee()
+	if fn == nil {
+		return nil, nil
+	}
+	subst := map[ssa.Value]ssa.Value{}
+	if mc, ok := common.Value.(*ssa.MakeClosure); ok {
+		for i, b := range mc.Bindings {
+			subst[fn.FreeVars[i]] = b
+		}
+	}
+	for i, arg := range common.Args {
+		if i < len(fn.Params) {
+			subst[fn.Params[i]] = arg
+		}
+	}
+	return fn, subst
 }
 
 // MayBeSame reports whether a and b may denote the same variable: they

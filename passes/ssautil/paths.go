@@ -2,6 +2,8 @@ package ssautil
 
 import (
 	"fmt"
+	"go/ast"
+	"go/token"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -26,7 +28,7 @@ func (p Points) Add(b *ssa.BasicBlock, instr ssa.Instruction) {
 
 // ReturnAvoiding returns a path of blocks from the block of from to a
 // block that returns normally, executing nothing in from's block before
-// from and passing none of avoid after it, or nil when every path from
+// from and passing none of avoid from it on, or nil when every path from
 // from passes avoid (or panics, or never returns). The path is shortest
 // in blocks, so reports are stable and point at the nearest return.
 func ReturnAvoiding(from ssa.Instruction, avoid Points) []*ssa.BasicBlock {
@@ -43,7 +45,7 @@ func ReturnAvoiding(from ssa.Instruction, avoid Points) []*ssa.BasicBlock {
 // hold at from is not taken to fail later on the same path.
 func PathAvoiding(from ssa.Instruction, avoid Points, assume Conds, to func(*ssa.BasicBlock) bool) []*ssa.BasicBlock {
 	start := from.Block()
-	if i, ok := avoid[start]; ok && i > index(from) {
+	if i, ok := avoid[start]; ok && i >= index(from) {
 		return nil
 	}
 	parent := map[*ssa.BasicBlock]*ssa.BasicBlock{start: nil}
@@ -202,4 +204,23 @@ func condKey(v ssa.Value) string {
 		return bin.Op.String() + " " + operand(bin.X) + " " + operand(bin.Y)
 	}
 	return operand(v)
+}
+
+// ExitPos returns the position of the return that ends path: the return
+// statement, or the closing brace of the function for the implicit return
+// at its end.
+func ExitPos(path []*ssa.BasicBlock) token.Pos {
+	last := path[len(path)-1]
+	if pos := last.Instrs[len(last.Instrs)-1].Pos(); pos.IsValid() {
+		return pos
+	}
+	switch syn := last.Parent().Syntax().(type) {
+	case *ast.FuncDecl:
+		if syn.Body != nil {
+			return syn.Body.Rbrace
+		}
+	case *ast.FuncLit:
+		return syn.Body.Rbrace
+	}
+	return last.Parent().Pos()
 }

@@ -1,0 +1,37 @@
+// Package wgdone defines an Analyzer that reports sync.WaitGroup.Wait
+// calls that block forever because a goroutine can return without calling
+// Done.
+//
+// # Analyzer wgdone
+//
+// wgdone: report goroutines that can return without wg.Done, so that wg.Wait never returns
+//
+// Every Add must be matched by a Done. A goroutine that calls Done at the
+// end of its body but returns early on some path leaves the counter above
+// zero, and Wait blocks forever:
+//
+//	for _, job := range jobs {
+//		wg.Add(1)
+//		go func() {
+//			if err := job.Prepare(); err != nil {
+//				log.Print(err)
+//				return // wg.Done is never called
+//			}
+//			job.Run()
+//			wg.Done()
+//		}()
+//	}
+//	wg.Wait()
+//
+// Defer the Done as the goroutine's first statement:
+//
+//	go func() {
+//		defer wg.Done()
+//		...
+//	}()
+//
+// wgdone reports only goroutines that call Done on the same WaitGroup on
+// some path, started by a function that Waits on it. A path that panics,
+// or that passes a call handed the WaitGroup (which may call Done), is not
+// reported. Calling Add inside the goroutine is go vet's waitgroup check.
+package wgdone

@@ -1,0 +1,14 @@
+package wgdone_test
+
+import (
+	"path/filepath"
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/gohazard/gohazard/leakcheck/wgdone"
+)
+
+func Test(t *testing.T) {
+	analysistest.Run(t, filepath.Join("..", "..", "testdata", "wgdone"), wgdone.Analyzer, "./...")
+}
