@@ -30,9 +30,15 @@ type Ingester struct {
 }
 
 // New returns an Ingester that forwards to sink and stops after idle
-// without events.
+// without events. It logs its statistics every minute.
 func New(sink func(context.Context, Event) error, idle time.Duration, files ...string) *Ingester {
-	return &Ingester{seen: make(map[string]int), sink: sink, idle: idle, files: files}
+	in := &Ingester{seen: make(map[string]int), sink: sink, idle: idle, files: files}
+	go func() { // noexit: nothing stops this goroutine; every New leaks one
+		for range time.Tick(time.Minute) {
+			fmt.Fprintln(os.Stderr, in.Stats())
+		}
+	}()
+	return in
 }
 
 // LoadAll reads every configured file and returns their events.

@@ -12,6 +12,7 @@ import (
 	"github.com/gohazard/gohazard/allocheck/deferloop"
 	"github.com/gohazard/gohazard/allocheck/timeafterloop"
 	"github.com/gohazard/gohazard/leakcheck/heldlock"
+	"github.com/gohazard/gohazard/leakcheck/noexit"
 	"github.com/gohazard/gohazard/leakcheck/sendleak"
 	"github.com/gohazard/gohazard/leakcheck/wgdone"
 	"github.com/gohazard/gohazard/passes/suppress"
@@ -53,6 +54,7 @@ func Entries() []Entry {
 		{Analyzer: sendleak.Analyzer, Family: LeakCheck, Default: true, Since: "v0.1.0", Severity: Error},
 		{Analyzer: heldlock.Analyzer, Family: LeakCheck, Default: true, Since: "v0.1.0", Severity: Error},
 		{Analyzer: wgdone.Analyzer, Family: LeakCheck, Default: true, Since: "v0.1.0", Severity: Error},
+		{Analyzer: noexit.Analyzer, Family: LeakCheck, Default: true, Since: "v0.1.0", Severity: Warning},
 	}
 	entries = append(entries, Entry{Analyzer: suppress.Malformed(names(entries)), Family: General, Default: true, Since: "v0.1.0", Severity: Warning})
 	slices.SortStableFunc(entries, func(a, b Entry) int {

@@ -1,0 +1,236 @@
+package noexit
+
+import (
+	_ "embed"
+	"fmt"
+	"go/ast"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/buildssa"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/gohazard/gohazard/passes/analysisdoc"
+	"github.com/gohazard/gohazard/passes/ssautil"
+)
+
+//go:embed doc.go
+var doc string
+
+var Analyzer = &analysis.Analyzer{
+	Name:     "noexit",
+	Doc:      analysisdoc.MustExtract(doc, "noexit"),
+	URL:      "https://pkg.go.dev/github.com/gohazard/gohazard/leakcheck/noexit",
+	Requires: []*analysis.Analyzer{buildssa.Analyzer},
+	Run:      run,
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	funcs := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).SrcFuncs
+	once := newRunsOnce(pass, funcs)
+	for instr := range ssautil.Instructions(funcs) {
+		g, ok := instr.(*ssa.Go)
+		if !ok || !named(g.Parent()) || once.test(g.Parent()) || guardedBySharedState(g) {
+			continue
+		}
+		fn := g.Call.StaticCallee()
+		if fn == nil || fn.Blocks == nil || !endless(fn) {
+			continue
+		}
+		name := g.Parent().Name()
+		msg := fmt.Sprintf("goroutine never exits: no path of it returns, so every call of %s leaks one more goroutine", name)
+		if pass.Pkg.Name() == "main" {
+			msg = fmt.Sprintf("goroutine never exits: no path of it returns, so every call of %s starts one more that lives as long as the process", name)
+		}
+		pass.Report(analysis.Diagnostic{Pos: g.Pos(), Message: msg})
+	}
+	return nil, nil
+}
+
+// named reports whether fn is declared with a name: a function literal
+// may be run once or many times by whatever it is handed to.
+func named(fn *ssa.Function) bool {
+	_, ok := fn.Syntax().(*ast.FuncDecl)
+	return ok
+}
+
+// runsOnce decides which functions of the package run at most once per
+// process (or per test run), so that an endless goroutine they start is
+// by design rather than a leak per call.
+type runsOnce struct {
+	pass    *analysis.Pass
+	callers map[*ssa.Function][]*ssa.Function // static callers in the package
+	escapes map[*ssa.Function]bool            // used other than by a static call
+	memo    map[*ssa.Function]bool
+}
+
+func newRunsOnce(pass *analysis.Pass, funcs []*ssa.Function) *runsOnce {
+	r := &runsOnce{pass: pass, callers: map[*ssa.Function][]*ssa.Function{}, escapes: map[*ssa.Function]bool{}, memo: map[*ssa.Function]bool{}}
+	for instr := range ssautil.Instructions(funcs) {
+		call, isCall := instr.(ssa.CallInstruction)
+		for i, op := range instr.Operands(nil) {
+			fn, ok := (*op).(*ssa.Function)
+			if !ok {
+				continue
+			}
+			if isCall && i == 0 && call.Common().Value == fn {
+				r.callers[fn] = append(r.callers[fn], instr.Parent())
+			} else {
+				r.escapes[fn] = true
+			}
+		}
+	}
+	return r
+}
+
+// test reports whether fn runs at most once: main and init; a test,
+// benchmark, example or fuzz function; a function literal handed to
+// sync.Once.Do; an unexported function whose only uses are static calls,
+// all from functions that run once.
+func (r *runsOnce) test(fn *ssa.Function) bool {
+	if v, ok := r.memo[fn]; ok {
+		return v
+	}
+	r.memo[fn] = true // a cycle of calls adds no caller that runs often
+	v := r.compute(fn)
+	r.memo[fn] = v
+	return v
+}
+
+func (r *runsOnce) compute(fn *ssa.Function) bool {
+	if fn.Parent() != nil {
+		return handedToOnceDo(fn)
+	}
+	name := fn.Name()
+	if name == "main" || name == "init" || strings.HasPrefix(name, "init#") {
+		return true
+	}
+	file := r.pass.Fset.File(fn.Pos())
+	if file != nil && strings.HasSuffix(file.Name(), "_test.go") {
+		for _, prefix := range []string{"Test", "Benchmark", "Example", "Fuzz"} {
+			if strings.HasPrefix(name, prefix) {
+				return true
+			}
+		}
+	}
+	if ast.IsExported(name) || r.escapes[fn] {
+		return false
+	}
+	for _, caller := range r.callers[fn] {
+		if !r.test(caller) {
+			return false
+		}
+	}
+	return true
+}
+
+// handedToOnceDo reports whether the function literal fn is passed to
+// (*sync.Once).Do, directly or as the closure binding its free variables.
+func handedToOnceDo(fn *ssa.Function) bool {
+	for _, ref := range *fn.Referrers() {
+		uses := []ssa.Instruction{ref}
+		if mc, ok := ref.(*ssa.MakeClosure); ok {
+			uses = *mc.Referrers()
+		}
+		for _, use := range uses {
+			if call, ok := use.(ssa.CallInstruction); ok && ssautil.IsMethod(ssautil.Callee(call.Common()), "sync", "Once", "Do") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// endless reports whether no path from the entry of fn returns, counting
+// a range over a ticker's channel, which is never closed, as endless.
+func endless(fn *ssa.Function) bool {
+	avoid := ssautil.Points{}
+	for _, op := range ssautil.ChanOps(fn) {
+		if op.Kind == ssautil.RangeRecv && tickerChan(op.Chan) {
+			// The loop ends only when the receive reports a closed
+			// channel: never, for a ticker.
+			b := op.Instr.Block()
+			avoid.Add(b.Succs[len(b.Succs)-1], nil)
+		}
+	}
+	return ssautil.ReturnAvoiding(fn.Blocks[0].Instrs[0], avoid) == nil
+}
+
+// tickerChan reports whether v is the channel of time.Tick or the C of
+// a time.Ticker, which the runtime never closes.
+func tickerChan(v ssa.Value) bool {
+	switch v := v.(type) {
+	case *ssa.Call:
+		return ssautil.CallsFunc(&v.Call, "time", "Tick")
+	case *ssa.UnOp:
+		fa, ok := v.X.(*ssa.FieldAddr)
+		if !ok {
+			return false
+		}
+		ptr, ok := fa.X.Type().Underlying().(*types.Pointer)
+		if !ok {
+			return false
+		}
+		named, ok := types.Unalias(ptr.Elem()).(*types.Named)
+		if !ok || named.Obj().Pkg() == nil || named.Obj().Pkg().Path() != "time" || named.Obj().Name() != "Ticker" {
+			return false
+		}
+		return named.Underlying().(*types.Struct).Field(fa.Field).Name() == "C"
+	}
+	return false
+}
+
+// guardedBySharedState reports whether the go statement runs only when a
+// condition on package-level variables or atomics holds (a start-once
+// flag, a CompareAndSwap, a bound on a pool's size): such goroutines are
+// started a bounded number of times by design.
+func guardedBySharedState(g *ssa.Go) bool {
+	for child, d := g.Block(), g.Block().Idom(); d != nil; child, d = d, d.Idom() {
+		iff, ok := d.Instrs[len(d.Instrs)-1].(*ssa.If)
+		if !ok {
+			continue
+		}
+		// A loop header that dominates the statement guards it too: the
+		// loop bound decides how many are started.
+		if readsShared(iff.Cond, 6) && (d.Succs[0].Dominates(child) != d.Succs[1].Dominates(child) || d == child) {
+			return true
+		}
+	}
+	return false
+}
+
+// readsShared reports whether v is computed, within depth steps, from a
+// package-level variable or an atomic operation.
+func readsShared(v ssa.Value, depth int) bool {
+	if depth == 0 {
+		return false
+	}
+	switch v := v.(type) {
+	case *ssa.Global:
+		return true
+	case *ssa.Call:
+		// The runtime has its own atomics.
+		if obj := ssautil.Callee(&v.Call); obj != nil && obj.Pkg() != nil && (obj.Pkg().Path() == "sync/atomic" || obj.Pkg().Path() == "internal/runtime/atomic") {
+			return true
+		}
+		for _, a := range v.Call.Args {
+			if readsShared(a, depth-1) {
+				return true
+			}
+		}
+	case *ssa.Phi:
+		for _, e := range v.Edges {
+			if e != v && readsShared(e, depth-1) {
+				return true
+			}
+		}
+	case ssa.Instruction:
+		for _, op := range v.Operands(nil) {
+			if *op != nil && readsShared(*op, depth-1) {
+				return true
+			}
+		}
+	}
+	return false
+}

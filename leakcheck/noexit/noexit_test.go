@@ -1,0 +1,14 @@
+package noexit_test
+
+import (
+	"path/filepath"
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/gohazard/gohazard/leakcheck/noexit"
+)
+
+func Test(t *testing.T) {
+	analysistest.Run(t, filepath.Join("..", "..", "testdata", "noexit"), noexit.Analyzer, "./...")
+}

@@ -1,0 +1,3 @@
+module example.com/noexit
+
+go 1.26

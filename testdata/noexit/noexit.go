@@ -1,0 +1,57 @@
+package noexit
+
+import (
+	"sync"
+	"time"
+)
+
+type Cache struct {
+	mu    sync.Mutex
+	items map[string]int
+	done  chan struct{}
+	once  sync.Once
+}
+
+func (c *Cache) expire() {}
+
+func NewCache() *Cache {
+	c := &Cache{items: map[string]int{}}
+	go func() { // want `goroutine never exits: no path of it returns, so every call of NewCache leaks one more goroutine`
+		for range time.Tick(time.Minute) {
+			c.expire()
+		}
+	}()
+	return c
+}
+
+func (c *Cache) StartJanitor() {
+	t := time.NewTicker(time.Second)
+	go func() { // want `goroutine never exits: no path of it returns, so every call of StartJanitor leaks`
+		for range t.C {
+			c.expire()
+		}
+	}()
+}
+
+func poll(c *Cache) {
+	for {
+		time.Sleep(time.Second)
+		c.expire()
+	}
+}
+
+func StartPolling(c *Cache) {
+	go poll(c) // want `goroutine never exits`
+}
+
+func Spin(c *Cache, events <-chan int) {
+	go func() { // want `goroutine never exits`
+		for {
+			select {
+			case <-events:
+				c.expire()
+			case <-time.After(time.Second):
+			}
+		}
+	}()
+}
