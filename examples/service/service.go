@@ -135,6 +135,22 @@ func (in *Ingester) Flush(ctx context.Context, events []Event) {
 	wg.Wait()
 }
 
+// CountLines counts the lines of every file concurrently.
+func (in *Ingester) CountLines() int {
+	counts := make(chan int)
+	for _, name := range in.files {
+		go func() {
+			data, _ := os.ReadFile(name)
+			counts <- strings.Count(string(data), "\n")
+		}()
+	}
+	total := 0
+	for n := range counts { // recvleak: nothing closes counts, CountLines never returns
+		total += n
+	}
+	return total
+}
+
 // Stats returns a summary of the events seen per source.
 func (in *Ingester) Stats() string {
 	in.mu.Lock()

@@ -1,0 +1,59 @@
+package recvleak
+
+import (
+	_ "embed"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/buildssa"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/gohazard/gohazard/passes/analysisdoc"
+	"github.com/gohazard/gohazard/passes/chanflow"
+	"github.com/gohazard/gohazard/passes/ssautil"
+)
+
+//go:embed doc.go
+var doc string
+
+var Analyzer = &analysis.Analyzer{
+	Name:     "recvleak",
+	Doc:      analysisdoc.MustExtract(doc, "recvleak"),
+	URL:      "https://pkg.go.dev/github.com/gohazard/gohazard/leakcheck/recvleak",
+	Requires: []*analysis.Analyzer{buildssa.Analyzer, chanflow.Analyzer},
+	Run:      run,
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	for _, c := range pass.ResultOf[chanflow.Analyzer].(*chanflow.Result).Chans {
+		if c.Escapes {
+			continue
+		}
+		sends, closes := false, false
+		for _, op := range c.Ops {
+			sends = sends || op.Kind == ssautil.Send
+			closes = closes || op.Kind == ssautil.Close
+		}
+		if closes {
+			continue
+		}
+		related := []analysis.RelatedInformation{{Pos: c.Make.Pos(), Message: "the channel is made here"}}
+		for _, op := range c.Ops {
+			switch {
+			case op.Kind == ssautil.RangeRecv && sends:
+				pass.Report(analysis.Diagnostic{Pos: op.Pos(), Related: related,
+					Message: "range over a channel that nothing closes: the loop blocks forever after the last value"})
+			case (op.Kind == ssautil.Recv || op.Kind == ssautil.RangeRecv) && !sends && op.Select == nil:
+				pass.Report(analysis.Diagnostic{Pos: op.Pos(), Related: related,
+					Message: "receive blocks forever: nothing sends on or closes this channel"})
+			}
+		}
+	}
+	for _, fn := range pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).SrcFuncs {
+		for _, op := range ssautil.ChanOps(fn) {
+			if k, ok := op.Chan.(*ssa.Const); ok && k.IsNil() && op.Select == nil && op.Kind != ssautil.Close {
+				pass.Reportf(op.Pos(), "%s on a nil channel blocks forever", op.Kind)
+			}
+		}
+	}
+	return nil, nil
+}

@@ -1,0 +1,3 @@
+module example.com/recvleak
+
+go 1.26

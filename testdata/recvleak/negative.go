@@ -1,0 +1,130 @@
+package recvleak
+
+import "sync"
+
+func closedAfterWait(jobs []int) int {
+	results := make(chan int)
+	var wg sync.WaitGroup
+	for _, j := range jobs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			results <- work(j)
+		}()
+	}
+	go func() {
+		wg.Wait()
+		close(results)
+	}()
+	total := 0
+	for r := range results {
+		total += r
+	}
+	return total
+}
+
+func producerCloses() []int {
+	ch := make(chan int)
+	go func() {
+		defer close(ch)
+		for i := range 3 {
+			ch <- i
+		}
+	}()
+	var out []int
+	for v := range ch {
+		out = append(out, v)
+	}
+	return out
+}
+
+func closer(ch chan int) { close(ch) }
+
+func closedByHelper() {
+	ch := make(chan int)
+	go closer(ch)
+	for range ch {
+	}
+}
+
+func doneClosed() {
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		work(1)
+	}()
+	<-done
+}
+
+func signalled() {
+	done := make(chan struct{})
+	go func() {
+		work(1)
+		done <- struct{}{}
+	}()
+	<-done
+}
+
+type server struct{ quit chan struct{} }
+
+func (s *server) stop() { close(s.quit) }
+
+func escapesToField(s *server) {
+	quit := make(chan struct{})
+	s.quit = quit
+	<-quit
+}
+
+func returned() chan int {
+	ch := make(chan int)
+	go func() {
+		for range ch {
+		}
+	}()
+	return ch
+}
+
+func nilCaseDisabled(in chan int, stop bool) int {
+	var quit chan struct{}
+	if stop {
+		quit = make(chan struct{})
+		close(quit)
+	}
+	select {
+	case v := <-in:
+		return v
+	case <-quit:
+		return 0
+	}
+}
+
+func disabledCase(a, b chan int) int {
+	sum := 0
+	for a != nil || b != nil {
+		select {
+		case v, ok := <-a:
+			if !ok {
+				a = nil
+				continue
+			}
+			sum += v
+		case v, ok := <-b:
+			if !ok {
+				b = nil
+				continue
+			}
+			sum += v
+		}
+	}
+	return sum
+}
+
+func selectOnSilentChannel(in chan int) int {
+	never := make(chan int)
+	select {
+	case v := <-in:
+		return v
+	case v := <-never:
+		return v
+	}
+}
