@@ -38,6 +38,10 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		related := []analysis.RelatedInformation{{Pos: c.Make.Pos(), Message: "the channel is made here"}}
 		for _, op := range c.Ops {
+			if op.Remote {
+				// Reported, if at all, in the package that does it.
+				continue
+			}
 			switch {
 			case op.Kind == ssautil.RangeRecv && sends:
 				pass.Report(analysis.Diagnostic{Pos: op.Pos(), Related: related,

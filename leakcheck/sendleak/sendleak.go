@@ -66,7 +66,7 @@ type leak struct {
 // senders.
 func strandedSender(c *chanflow.Chan, loopInfo *loops.Info) (leak, bool) {
 	parent := c.Make.Parent()
-	if c.Escapes || len(c.Calls) > 0 || len(c.Starts) != 1 || c.Starts[0].Instr.Parent() != parent {
+	if c.Escapes || len(c.Calls) > 0 || len(c.Starts) != 1 || c.Starts[0].Instr.Parent() != parent || len(c.Starts[0].Fn.Blocks) == 0 {
 		return leak{}, false
 	}
 	l := leak{start: c.Starts[0]}

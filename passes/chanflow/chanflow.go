@@ -17,8 +17,10 @@ import (
 	"cmp"
 	"go/constant"
 	"go/token"
+	"go/types"
 	"reflect"
 	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/buildssa"
@@ -34,6 +36,54 @@ var Analyzer = &analysis.Analyzer{
 	Requires:   []*analysis.Analyzer{buildssa.Analyzer},
 	Run:        run,
 	ResultType: reflect.TypeFor[*Result](),
+	FactTypes:  []analysis.Fact{new(ChanParams)},
+}
+
+// Use is what a function does with a channel parameter, as a set.
+type Use uint8
+
+const (
+	Sends Use = 1 << iota
+	Receives
+	Ranges
+	Closes
+	// Escapes: the parameter reaches code the analysis does not follow.
+	Escapes
+)
+
+func (u Use) String() string {
+	if u == 0 {
+		return "-"
+	}
+	var parts []string
+	for _, x := range []struct {
+		u    Use
+		name string
+	}{{Sends, "send"}, {Receives, "recv"}, {Ranges, "range"}, {Closes, "close"}, {Escapes, "escapes"}} {
+		if u&x.u != 0 {
+			parts = append(parts, x.name)
+		}
+	}
+	return strings.Join(parts, "+")
+}
+
+// ChanParams is the fact exported for a function with channel
+// parameters: what it does with each (by index, receiver first for
+// methods; the zero Use for a parameter that is not a channel). It lets
+// the flow of a channel continue into another package, standalone and
+// under go vet alike.
+type ChanParams struct {
+	Params []Use
+}
+
+func (*ChanParams) AFact() {}
+
+func (f *ChanParams) String() string {
+	parts := make([]string, len(f.Params))
+	for i, u := range f.Params {
+		parts[i] = u.String()
+	}
+	return "chanparams(" + strings.Join(parts, ", ") + ")"
 }
 
 // Result lists the channels made in the package, in source order.
@@ -59,7 +109,8 @@ type Chan struct {
 	Calls []Start
 }
 
-// Start is a go statement, or a call, and the function it runs.
+// Start is a go statement, or a call, and the function it runs (from
+// another package, with no blocks, when its facts were used).
 type Start struct {
 	Instr ssa.CallInstruction
 	Fn    *ssa.Function
@@ -78,30 +129,81 @@ func (c *Chan) OpsIn(fn *ssa.Function) []ssautil.ChanOp {
 
 func run(pass *analysis.Pass) (any, error) {
 	res := &Result{}
-	for instr := range ssautil.Instructions(pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).SrcFuncs) {
+	funcs := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).SrcFuncs
+	for instr := range ssautil.Instructions(funcs) {
 		if mk, ok := instr.(*ssa.MakeChan); ok {
-			res.Chans = append(res.Chans, follow(mk))
+			res.Chans = append(res.Chans, follow(pass, mk, mk))
 		}
+	}
+	for _, fn := range funcs {
+		exportParams(pass, fn)
 	}
 	return res, nil
 }
 
+// exportParams exports the ChanParams fact of fn, if it is a declared
+// function with a channel parameter.
+func exportParams(pass *analysis.Pass, fn *ssa.Function) {
+	obj, ok := fn.Object().(*types.Func)
+	if !ok || fn.Parent() != nil {
+		return
+	}
+	fact := &ChanParams{Params: make([]Use, len(fn.Params))}
+	any := false
+	for i, p := range fn.Params {
+		if _, ok := p.Type().Underlying().(*types.Chan); !ok {
+			continue
+		}
+		any = true
+		c := follow(pass, p, nil)
+		if c.Escapes {
+			fact.Params[i] = Escapes
+			continue
+		}
+		for _, op := range c.Ops {
+			fact.Params[i] |= use(op.Kind)
+		}
+	}
+	if any {
+		pass.ExportObjectFact(obj, fact)
+	}
+}
+
+func use(k ssautil.OpKind) Use {
+	switch k {
+	case ssautil.Send:
+		return Sends
+	case ssautil.Recv:
+		return Receives
+	case ssautil.RangeRecv:
+		return Ranges
+	}
+	return Closes
+}
+
 // tracker follows one channel.
 type tracker struct {
+	pass   *analysis.Pass
 	c      *Chan
 	values map[ssa.Value]bool // values that are the channel
 	cells  map[ssa.Value]bool // pointers to variables that hold it
 	fns    map[*ssa.Function]bool
 	work   []ssa.Value
+	// remote are the operations done by functions of other packages, as
+	// their ChanParams facts tell, placed at the calls.
+	remote []ssautil.ChanOp
 }
 
-func follow(mk *ssa.MakeChan) *Chan {
+// follow follows the channel start, made by mk (nil for a parameter).
+func follow(pass *analysis.Pass, start ssa.Value, mk *ssa.MakeChan) *Chan {
 	c := &Chan{Make: mk, Cap: -1}
-	if k, ok := mk.Size.(*ssa.Const); ok && k.Value != nil && k.Value.Kind() == constant.Int {
-		c.Cap, _ = constant.Int64Val(k.Value)
+	if mk != nil {
+		if k, ok := mk.Size.(*ssa.Const); ok && k.Value != nil && k.Value.Kind() == constant.Int {
+			c.Cap, _ = constant.Int64Val(k.Value)
+		}
 	}
-	t := &tracker{c: c, values: map[ssa.Value]bool{}, cells: map[ssa.Value]bool{}, fns: map[*ssa.Function]bool{}}
-	t.value(mk)
+	t := &tracker{pass: pass, c: c, values: map[ssa.Value]bool{}, cells: map[ssa.Value]bool{}, fns: map[*ssa.Function]bool{}}
+	t.value(start)
 	for len(t.work) > 0 && !c.Escapes {
 		v := t.work[len(t.work)-1]
 		t.work = t.work[:len(t.work)-1]
@@ -119,6 +221,7 @@ func follow(mk *ssa.MakeChan) *Chan {
 				}
 			}
 		}
+		c.Ops = append(c.Ops, t.remote...)
 		sortOps(c.Ops)
 	}
 	return c
@@ -249,7 +352,10 @@ func (t *tracker) call(call ssa.CallInstruction, v ssa.Value, next func(ssa.Valu
 		return
 	}
 	fn := common.StaticCallee()
-	if fn == nil || fn.Blocks == nil || fn.Pkg != t.c.Make.Parent().Pkg {
+	if fn != nil && (fn.Pkg == nil || fn.Pkg.Pkg != t.pass.Pkg) && t.viaFact(call, fn, v) {
+		return
+	}
+	if fn == nil || fn.Blocks == nil || fn.Pkg == nil || fn.Pkg.Pkg != t.pass.Pkg {
 		t.escape()
 		return
 	}
@@ -260,6 +366,39 @@ func (t *tracker) call(call ssa.CallInstruction, v ssa.Value, next func(ssa.Valu
 	}
 	t.fns[fn] = true
 	t.record(call, fn)
+}
+
+// viaFact applies the ChanParams fact of fn, a function of another
+// package, to the call handing it v: its sends, receives and closes
+// become operations at the call. It reports false when there is no fact
+// or the callee lets the channel escape.
+func (t *tracker) viaFact(call ssa.CallInstruction, fn *ssa.Function, v ssa.Value) bool {
+	obj, ok := fn.Object().(*types.Func)
+	if !ok {
+		return false
+	}
+	var fact ChanParams
+	if !t.pass.ImportObjectFact(obj, &fact) {
+		return false
+	}
+	for i, arg := range call.Common().Args {
+		if arg != v {
+			continue
+		}
+		if i >= len(fact.Params) || fact.Params[i]&Escapes != 0 {
+			return false
+		}
+		for _, k := range []struct {
+			u    Use
+			kind ssautil.OpKind
+		}{{Sends, ssautil.Send}, {Receives, ssautil.Recv}, {Ranges, ssautil.RangeRecv}, {Closes, ssautil.Close}} {
+			if fact.Params[i]&k.u != 0 {
+				t.remote = append(t.remote, ssautil.ChanOp{Kind: k.kind, Chan: v, Instr: call, Remote: true})
+			}
+		}
+	}
+	t.record(call, fn)
+	return true
 }
 
 func (t *tracker) record(call ssa.CallInstruction, fn *ssa.Function) {

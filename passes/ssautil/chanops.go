@@ -40,6 +40,9 @@ type ChanOp struct {
 	// Index is the case's index among Select.States.
 	Select *ssa.Select
 	Index  int
+	// Remote marks an operation done by a function of another package
+	// that Instr, a call, hands the channel to (known from its facts).
+	Remote bool
 }
 
 // Pos returns the position of the operation: the arrow of a send or

@@ -64,3 +64,13 @@ func Fetch(get func() string) (string, error) {
 		return "", os.ErrDeadlineExceeded
 	}
 }
+
+// RunAll runs what worker.Emit sends; worker.Emit never closes the
+// channel, which only its facts can tell.
+func RunAll(n int) {
+	jobs := make(chan worker.Job)
+	go worker.Emit(jobs, n)
+	for j := range jobs {
+		worker.Run(j)
+	}
+}

@@ -1,0 +1,3 @@
+module example.com/chanflow
+
+go 1.26

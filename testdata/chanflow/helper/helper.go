@@ -1,0 +1,32 @@
+package helper
+
+var stash chan int
+
+func Produce(out chan<- int, n int) { // want Produce:`chanparams\(send, -\)`
+	for i := range n {
+		out <- i
+	}
+}
+
+func ProduceAndClose(out chan<- int, n int) { // want ProduceAndClose:`chanparams\(send\+close, -\)`
+	defer close(out)
+	Produce(out, n)
+}
+
+func Drain(in <-chan int) (n int) { // want Drain:`chanparams\(range\)`
+	for range in {
+		n++
+	}
+	return n
+}
+
+func Stash(ch chan int) { // want Stash:`chanparams\(escapes\)`
+	stash = ch
+}
+
+func First(in <-chan int, done chan struct{}) int { // want First:`chanparams\(recv, close\)`
+	defer close(done)
+	return <-in
+}
+
+func NoChannels(n int) int { return n }
