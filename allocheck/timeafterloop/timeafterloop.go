@@ -67,7 +67,7 @@ func consumedPerIteration(call *ssa.Call, isTick bool) bool {
 	for _, ref := range refs {
 		switch ref := ref.(type) {
 		case *ssa.Select:
-			if len(ref.States) < 2 && ref.Blocking {
+			if len(ref.States) < 2 && ref.Blocking || !otherCaseLoops(ref, call) {
 				return false
 			}
 		case *ssa.UnOp:
@@ -79,6 +79,29 @@ func consumedPerIteration(call *ssa.Call, isTick bool) bool {
 		}
 	}
 	return true
+}
+
+// otherCaseLoops reports whether a case of sel other than the one
+// receiving from ch (or its default) can come back to sel: only then is a
+// timer abandoned unfired and the timeout restarted. A polling loop whose
+// other cases all leave creates one timer per timeout, each of which fires.
+func otherCaseLoops(sel *ssa.Select, ch ssa.Value) bool {
+	bodies, deflt := ssautil.CaseBodies(sel)
+	for i, st := range sel.States {
+		if st.Chan == ch {
+			bodies[i] = nil
+		}
+	}
+	for _, body := range append(bodies, deflt) {
+		if body == nil {
+			continue
+		}
+		back := ssautil.PathAvoiding(body.Instrs[0], nil, nil, func(b *ssa.BasicBlock) bool { return b == sel.Block() })
+		if back != nil || body == sel.Block() {
+			return true
+		}
+	}
+	return false
 }
 
 func report(pass *analysis.Pass, insp *inspector.Inspector, call *ssa.Call, isTick bool) {
@@ -172,7 +195,11 @@ func selectOf(call *ast.CallExpr, path []ast.Node) *ast.SelectStmt {
 func afterCalls(pass *analysis.Pass, sel *ast.SelectStmt) int {
 	n := 0
 	for _, c := range sel.Body.List {
-		ast.Inspect(c.(*ast.CommClause).Comm, func(n2 ast.Node) bool {
+		comm := c.(*ast.CommClause).Comm
+		if comm == nil { // default
+			continue
+		}
+		ast.Inspect(comm, func(n2 ast.Node) bool {
 			if call, ok := n2.(*ast.CallExpr); ok && ssautil.IsFunc(typeutil.Callee(pass.TypesInfo, call), "time", "After") {
 				n++
 			}

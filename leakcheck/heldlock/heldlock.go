@@ -72,15 +72,53 @@ func heldOnReturn(fn *ssa.Function, l ssautil.LockCall) ([]*ssa.BasicBlock, ssau
 		return nil, unlock
 	}
 	for instr := range ssautil.Instructions([]*ssa.Function{fn}) {
-		if call, ok := instr.(ssa.CallInstruction); ok && call != l.Call && (ssautil.Hands(call, l.Mutex) || unlocksSomething(call)) {
-			avoid.Add(instr.Block(), instr)
+		call, ok := instr.(ssa.CallInstruction)
+		if !ok || call == l.Call || !(ssautil.Hands(call, l.Mutex) || unlocksSomething(call)) {
+			continue
 		}
+		// A deferred call that may unlock, taken before the Lock, runs
+		// at every return after it.
+		if _, deferred := call.(*ssa.Defer); deferred && before(call, l.Call) {
+			return nil, unlock
+		}
+		avoid.Add(instr.Block(), instr)
 	}
 	held := ssautil.PathAvoiding(l.Call, avoid, ssautil.Guards(l.Call.Block()), func(b *ssa.BasicBlock) bool {
 		_, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
 		return ok
 	})
+	if held != nil && lockedOnResult(fn, held) {
+		return nil, unlock
+	}
 	return held, unlock
+}
+
+// lockedOnResult reports whether the return that keeps the lock returns a
+// constant result that another return of fn does not (true against
+// false, nil against an error): the result tells the caller the lock is
+// held, as in func lockIfOpen() bool.
+func lockedOnResult(fn *ssa.Function, held []*ssa.BasicBlock) bool {
+	last := held[len(held)-1]
+	ret := last.Instrs[len(last.Instrs)-1].(*ssa.Return)
+	for i, r := range ret.Results {
+		k, ok := r.(*ssa.Const)
+		if !ok {
+			continue
+		}
+		for _, b := range fn.Blocks {
+			other, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+			if !ok || other == ret || i >= len(other.Results) {
+				continue
+			}
+			if ko, ok := other.Results[i].(*ssa.Const); ok && ko.String() != k.String() {
+				return true
+			}
+			if _, ok := other.Results[i].(*ssa.Const); !ok && k.IsNil() {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // before reports whether a runs before b on every path to b: its block

@@ -4,8 +4,6 @@ import (
 	_ "embed"
 	"fmt"
 	"go/ast"
-	"iter"
-	"maps"
 	"slices"
 
 	"golang.org/x/tools/go/analysis"
@@ -85,10 +83,8 @@ func strandedSender(c *chanflow.Chan, loopInfo *loops.Info) (leak, bool) {
 		case fn == parent && (op.Kind == ssautil.Recv || op.Kind == ssautil.RangeRecv):
 			recvs = append(recvs, op)
 			if op.Select != nil {
-				for body, i := range ssautil.CaseBodies(op.Select) {
-					if i == op.Index {
-						recvPoints.Add(body, nil)
-					}
+				if bodies, _ := ssautil.CaseBodies(op.Select); bodies[op.Index] != nil {
+					recvPoints.Add(bodies[op.Index], nil)
 				}
 			} else {
 				recvPoints.Add(op.Instr.Block(), op.Instr)
@@ -113,12 +109,13 @@ func strandedSender(c *chanflow.Chan, loopInfo *loops.Info) (leak, bool) {
 	bufferShort := c.Cap == 0 || (c.Cap > 0 && !l.many && l.sends >= 0 && c.Cap < int64(l.sends))
 	// A path that leaves through another case of a select on the channel
 	// (a timeout, a cancelled context) is certain to strand the sender.
-	if l.path, l.sel, l.state = throughOtherCase(c, l.start.Instr, recvPoints); l.path != nil {
+	assume := ssautil.Guards(l.start.Instr.Block())
+	if l.path, l.sel, l.state = throughOtherCase(c, l.start.Instr, recvPoints, assume); l.path != nil {
 		return l, bufferShort && !(l.many && recvInLoop)
 	}
 	// A path that merely skips a receive loop is not certain: the loop
 	// may run as often as goroutines were started.
-	if l.path = ssautil.ReturnAvoiding(l.start.Instr, recvPoints); l.path != nil {
+	if l.path = ssautil.PathAvoiding(l.start.Instr, recvPoints, assume, isReturn); l.path != nil {
 		return l, bufferShort && !recvInLoop
 	}
 	// Every path receives: a leak only when many goroutines send and the
@@ -169,20 +166,24 @@ func report(pass *analysis.Pass, c *chanflow.Chan, l leak) {
 // throughOtherCase returns a path from the go statement to a return that
 // passes no receive and leaves a select on the channel through another
 // case (or its default, state -1): the select, and the case that wins.
-func throughOtherCase(c *chanflow.Chan, from ssa.Instruction, recvPoints ssautil.Points) ([]*ssa.BasicBlock, *ssa.Select, int) {
+func throughOtherCase(c *chanflow.Chan, from ssa.Instruction, recvPoints ssautil.Points, assume ssautil.Conds) ([]*ssa.BasicBlock, *ssa.Select, int) {
 	for _, op := range c.Ops {
 		if op.Select == nil || op.Instr.Parent() != c.Make.Parent() {
 			continue
 		}
-		for body, state := range sortedBodies(op.Select) {
-			if state == op.Index {
+		bodies, deflt := ssautil.CaseBodies(op.Select)
+		for state, body := range append(bodies, deflt) {
+			if state == op.Index || body == nil {
 				continue
 			}
-			head := ssautil.PathAvoiding(from, recvPoints, nil, func(b *ssa.BasicBlock) bool { return b == body })
+			if state == len(bodies) {
+				state = -1
+			}
+			head := ssautil.PathAvoiding(from, recvPoints, assume, func(b *ssa.BasicBlock) bool { return b == body })
 			if head == nil {
 				continue
 			}
-			if tail := ssautil.ReturnAvoiding(body.Instrs[0], recvPoints); tail != nil {
+			if tail := ssautil.PathAvoiding(body.Instrs[0], recvPoints, assume, isReturn); tail != nil {
 				return append(head, tail[1:]...), op.Select, state
 			}
 		}
@@ -190,28 +191,9 @@ func throughOtherCase(c *chanflow.Chan, from ssa.Instruction, recvPoints ssautil
 	return nil, nil, 0
 }
 
-// sortedBodies yields the case bodies of sel in case order, the default
-// last, so that reports do not depend on map order.
-func sortedBodies(sel *ssa.Select) iter.Seq2[*ssa.BasicBlock, int] {
-	bodies := ssautil.CaseBodies(sel)
-	blocks := slices.Collect(maps.Keys(bodies))
-	slices.SortFunc(blocks, func(a, b *ssa.BasicBlock) int {
-		x, y := bodies[a], bodies[b]
-		if x < 0 {
-			x = len(sel.States)
-		}
-		if y < 0 {
-			y = len(sel.States)
-		}
-		return x - y
-	})
-	return func(yield func(*ssa.BasicBlock, int) bool) {
-		for _, b := range blocks {
-			if !yield(b, bodies[b]) {
-				return
-			}
-		}
-	}
+func isReturn(b *ssa.BasicBlock) bool {
+	_, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+	return ok
 }
 
 // describe says which case of sel wins: a timeout, a cancelled context,

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"slices"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -91,10 +92,11 @@ func index(instr ssa.Instruction) int {
 	return -1
 }
 
-// CaseBodies maps the first block of each case body of sel to the case's
-// index in sel.States; the default case, if any, maps to -1.
-func CaseBodies(sel *ssa.Select) map[*ssa.BasicBlock]int {
-	bodies := map[*ssa.BasicBlock]int{}
+// CaseBodies returns the block each case of sel continues in, by case
+// index, and the default's (nil for a blocking select). Cases with empty
+// bodies may share a block: the one the select statement is followed by.
+func CaseBodies(sel *ssa.Select) (bodies []*ssa.BasicBlock, deflt *ssa.BasicBlock) {
+	bodies = make([]*ssa.BasicBlock, len(sel.States))
 	var idx ssa.Value
 	for _, ref := range *sel.Referrers() {
 		if ex, ok := ref.(*ssa.Extract); ok && ex.Index == 0 {
@@ -102,11 +104,10 @@ func CaseBodies(sel *ssa.Select) map[*ssa.BasicBlock]int {
 		}
 	}
 	if idx == nil {
-		return bodies
+		return bodies, nil
 	}
 	// The builder tests the index against each case in turn:
 	// if idx == i goto body_i else next; the last next is the default.
-	var last *ssa.BasicBlock
 	lastCase := -1
 	for _, ref := range *idx.Referrers() {
 		cmp, ok := ref.(*ssa.BinOp)
@@ -118,18 +119,18 @@ func CaseBodies(sel *ssa.Select) map[*ssa.BasicBlock]int {
 			continue
 		}
 		b := cmp.Block()
-		if iff, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If); ok && iff.Cond == cmp {
-			n, _ := constantInt(k)
-			bodies[b.Succs[0]] = n
+		n, ok := constantInt(k)
+		if iff, isIf := b.Instrs[len(b.Instrs)-1].(*ssa.If); ok && isIf && iff.Cond == cmp && n >= 0 && n < len(bodies) {
+			bodies[n] = b.Succs[0]
 			if n > lastCase {
-				last, lastCase = b.Succs[1], n
+				lastCase, deflt = n, b.Succs[1]
 			}
 		}
 	}
-	if !sel.Blocking && last != nil {
-		bodies[last] = -1
+	if sel.Blocking {
+		deflt = nil
 	}
-	return bodies
+	return bodies, deflt
 }
 
 // MaxPassed returns the largest total weight of the blocks a path from
@@ -171,12 +172,14 @@ type Conds map[string]bool
 
 // Guards returns the branch conditions that must have held for control to
 // reach b: for each dominator of b that ends in an if whose one successor
-// alone leads to b, the condition and the edge taken.
+// alone leads to b, the condition and the edge taken. A branch on a cycle
+// (a loop condition) is tested again with other values and guards nothing
+// beyond one iteration, so it is left out.
 func Guards(b *ssa.BasicBlock) Conds {
 	conds := Conds{}
 	for child, d := b, b.Idom(); d != nil; child, d = d, d.Idom() {
 		iff, ok := d.Instrs[len(d.Instrs)-1].(*ssa.If)
-		if !ok {
+		if !ok || onCycle(d) {
 			continue
 		}
 		then, els := d.Succs[0], d.Succs[1]
@@ -191,19 +194,29 @@ func Guards(b *ssa.BasicBlock) Conds {
 }
 
 // condKey identifies a condition by what it computes, so that two tests
-// of b == 10 in one function are the same condition: a comparison by its
-// operator and operands (constants by value), anything else by identity.
+// of b == 10, len(xs) > 0 or s.flag in one function are one condition:
+// comparisons by operator and operands, constants by value, len and cap
+// of the same value, and loads of the same field or variable. (A field
+// written between the two tests would make them differ; assuming it is
+// not only ever hides a finding.)
 func condKey(v ssa.Value) string {
-	operand := func(x ssa.Value) string {
-		if c, ok := x.(*ssa.Const); ok {
-			return "const " + c.String()
+	switch v := v.(type) {
+	case *ssa.Const:
+		return "const " + v.String()
+	case *ssa.BinOp:
+		return "(" + condKey(v.X) + " " + v.Op.String() + " " + condKey(v.Y) + ")"
+	case *ssa.UnOp:
+		return v.Op.String() + condKey(v.X)
+	case *ssa.FieldAddr:
+		return condKey(v.X) + fmt.Sprintf(".%d", v.Field)
+	case *ssa.Field:
+		return condKey(v.X) + fmt.Sprintf(".%d", v.Field)
+	case *ssa.Call:
+		if b := Builtin(&v.Call); (b == "len" || b == "cap") && len(v.Call.Args) == 1 {
+			return b + "(" + condKey(v.Call.Args[0]) + ")"
 		}
-		return fmt.Sprintf("%p", x)
 	}
-	if bin, ok := v.(*ssa.BinOp); ok {
-		return bin.Op.String() + " " + operand(bin.X) + " " + operand(bin.Y)
-	}
-	return operand(v)
+	return fmt.Sprintf("%p", v)
 }
 
 // ExitPos returns the position of the return that ends path: the return
@@ -223,4 +236,22 @@ func ExitPos(path []*ssa.BasicBlock) token.Pos {
 		return syn.Body.Rbrace
 	}
 	return last.Parent().Pos()
+}
+
+// onCycle reports whether b can reach itself.
+func onCycle(b *ssa.BasicBlock) bool {
+	seen := map[*ssa.BasicBlock]bool{}
+	work := slices.Clone(b.Succs)
+	for len(work) > 0 {
+		x := work[len(work)-1]
+		work = work[:len(work)-1]
+		if x == b {
+			return true
+		}
+		if !seen[x] {
+			seen[x] = true
+			work = append(work, x.Succs...)
+		}
+	}
+	return false
 }

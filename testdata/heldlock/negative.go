@@ -191,3 +191,73 @@ func callbackUnlocked(c *cache, yield func()) {
 	defer c.rw.RLock()
 	yield()
 }
+
+func sameTestTwice(shared, local []int) int {
+	if len(shared) > 0 {
+		mu.Lock()
+	}
+	n := len(local)
+	if len(shared) > 0 {
+		mu.Unlock()
+	}
+	return n
+}
+
+type flagged struct {
+	mu     sync.Mutex
+	shared bool
+	n      int
+}
+
+func (s *flagged) inc() {
+	if s.shared {
+		s.mu.Lock()
+	}
+	s.n++
+	if s.shared {
+		s.mu.Unlock()
+	}
+}
+
+// lockIfOpen returns with the lock held exactly when it reports true.
+func (s *flagged) lockIfOpen() bool {
+	s.mu.Lock()
+	if s.n < 0 {
+		s.mu.Unlock()
+		return false
+	}
+	return true
+}
+
+// lockOrErr returns with the lock held exactly when the error is nil.
+func (s *flagged) lockOrErr() error {
+	s.mu.Lock()
+	if s.n < 0 {
+		s.mu.Unlock()
+		return errMissing
+	}
+	return nil
+}
+
+// A deferred closure unlocks whatever the flag says is still held.
+func (s *flagged) climb(parents []*flagged) int {
+	held := false
+	cur := s
+	defer func() {
+		if held {
+			cur.mu.Unlock()
+		}
+	}()
+	for _, p := range parents {
+		if held {
+			cur.mu.Unlock()
+		}
+		cur = p
+		held = true
+		cur.mu.Lock()
+		if p.n > 0 {
+			return p.n
+		}
+	}
+	return 0
+}

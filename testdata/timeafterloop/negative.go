@@ -141,3 +141,15 @@ func tickerOutside(in <-chan int, done <-chan struct{}) {
 		}
 	}
 }
+
+// The other case leaves the loop: one timer per poll, each fires.
+func pollUntilDone(done <-chan struct{}, poll func(), d time.Duration) {
+	for {
+		select {
+		case <-done:
+			return
+		case <-time.After(d):
+			poll()
+		}
+	}
+}
