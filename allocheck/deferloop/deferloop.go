@@ -83,16 +83,19 @@ func report(pass *analysis.Pass, insp *inspector.Inspector, d *ssa.Defer) {
 		Message: "defer in a loop runs only when the function returns, not at the end of each iteration: deferred calls and what they hold pile up with every iteration",
 	}
 	path := loops.Path(insp, d.Pos(), d.Pos()+token.Pos(len("defer")))
-	if stmt, ok := first(path).(*ast.DeferStmt); ok {
-		if loop := repeatingLoop(path, stmt); loop != nil {
-			if !holdsIterationValue(pass, stmt, loop) {
-				return
-			}
-			diag.Related = []analysis.RelatedInformation{{Pos: loop.Pos(), Message: "the loop"}}
-			if fix, ok := wrapBody(pass, loop, stmt, path); ok {
-				diag.SuggestedFixes = []analysis.SuggestedFix{fix}
-			}
-		}
+	stmt, ok := first(path).(*ast.DeferStmt)
+	if !ok {
+		return
+	}
+	// Without a loop statement (a loop made with goto) there is no
+	// iteration to tell what the defer holds: stay silent.
+	loop := repeatingLoop(path, stmt)
+	if loop == nil || !holdsIterationValue(pass, stmt, loop) {
+		return
+	}
+	diag.Related = []analysis.RelatedInformation{{Pos: loop.Pos(), Message: "the loop"}}
+	if fix, ok := wrapBody(pass, loop, stmt, path); ok {
+		diag.SuggestedFixes = []analysis.SuggestedFix{fix}
 	}
 	pass.Report(diag)
 }
@@ -131,7 +134,9 @@ func exitsAfter(body *ast.BlockStmt, stmt ast.Stmt) bool {
 			case *ast.ReturnStmt:
 				return true
 			case *ast.BranchStmt:
-				return s.Tok != token.FALLTHROUGH
+				// continue (to this loop) goes round again; break, goto
+				// and a labeled continue to an outer loop leave it.
+				return s.Tok == token.BREAK || s.Tok == token.GOTO || s.Tok == token.CONTINUE && s.Label != nil
 			}
 		}
 		if loops.Contains(s, stmt.Pos()) {

@@ -139,16 +139,14 @@ func before(a, b ssa.Instruction) bool {
 }
 
 // unlocksSomething reports whether call runs a function of the package
-// that unlocks some mutex itself: it may release one held in a global or
-// a captured variable without being handed it.
+// (called, or handed to it) that unlocks some mutex itself: it may release
+// one held in a global or a captured variable without being handed it.
 func unlocksSomething(call ssa.CallInstruction) bool {
-	fn := call.Common().StaticCallee()
-	if fn == nil || fn.Blocks == nil {
-		return false
-	}
-	for _, u := range ssautil.LockCalls(fn) {
-		if !u.Lock {
-			return true
+	for _, fn := range ssautil.Runs(call) {
+		for _, u := range ssautil.LockCalls(fn) {
+			if !u.Lock {
+				return true
+			}
 		}
 	}
 	return false

@@ -68,6 +68,11 @@ type runsOnce struct {
 func newRunsOnce(pass *analysis.Pass, funcs []*ssa.Function) *runsOnce {
 	r := &runsOnce{pass: pass, callers: map[*ssa.Function][]*ssa.Function{}, escapes: map[*ssa.Function]bool{}, memo: map[*ssa.Function]bool{}}
 	for instr := range ssautil.Instructions(funcs) {
+		// Test files add callers in the package's test variant only;
+		// counting them would make the two variants disagree.
+		if r.inTestFile(instr.Parent()) {
+			continue
+		}
 		call, isCall := instr.(ssa.CallInstruction)
 		for i, op := range instr.Operands(nil) {
 			fn, ok := (*op).(*ssa.Function)
@@ -106,8 +111,7 @@ func (r *runsOnce) compute(fn *ssa.Function) bool {
 	if name == "main" || name == "init" || strings.HasPrefix(name, "init#") {
 		return true
 	}
-	file := r.pass.Fset.File(fn.Pos())
-	if file != nil && strings.HasSuffix(file.Name(), "_test.go") {
+	if r.inTestFile(fn) {
 		for _, prefix := range []string{"Test", "Benchmark", "Example", "Fuzz"} {
 			if strings.HasPrefix(name, prefix) {
 				return true
@@ -123,6 +127,11 @@ func (r *runsOnce) compute(fn *ssa.Function) bool {
 		}
 	}
 	return true
+}
+
+func (r *runsOnce) inTestFile(fn *ssa.Function) bool {
+	file := r.pass.Fset.File(fn.Pos())
+	return file != nil && strings.HasSuffix(file.Name(), "_test.go")
 }
 
 // handedToOnceDo reports whether the function literal fn is passed to

@@ -97,9 +97,21 @@ func returnWithoutDone(fn *ssa.Function, wg ssa.Value) []*ssa.BasicBlock {
 		}
 	}
 	for instr := range ssautil.Instructions([]*ssa.Function{fn}) {
-		if call, ok := instr.(ssa.CallInstruction); ok && ssautil.Hands(call, wg) {
+		if call, ok := instr.(ssa.CallInstruction); ok && (ssautil.Hands(call, wg) || callsDone(call)) {
 			avoid.Add(instr.Block(), instr)
 		}
 	}
 	return ssautil.ReturnAvoiding(fn.Blocks[0].Instrs[0], avoid)
+}
+
+// callsDone reports whether call runs a function of the package (called,
+// or handed to it) that calls Done on some WaitGroup itself: it may be
+// this one, held in a global or a captured variable.
+func callsDone(call ssa.CallInstruction) bool {
+	for _, fn := range ssautil.Runs(call) {
+		if len(wgCalls(fn, "Done")) > 0 {
+			return true
+		}
+	}
+	return false
 }

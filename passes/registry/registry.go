@@ -69,11 +69,16 @@ func Entries() []Entry {
 }
 
 // Analyzers returns the analyzers to run, each wrapped in the suppression
-// layer, in the order of Entries.
+// layer (but for the one that reports on directives, which directives must
+// not silence), in the order of Entries.
 func Analyzers() []*analysis.Analyzer {
 	var as []*analysis.Analyzer
 	for _, e := range Entries() {
-		as = append(as, suppress.Wrap(e.Analyzer, e.Family))
+		a := e.Analyzer
+		if e.Family != General {
+			a = suppress.Wrap(a, e.Family)
+		}
+		as = append(as, a)
 	}
 	return as
 }

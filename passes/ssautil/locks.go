@@ -2,6 +2,7 @@ package ssautil
 
 import (
 	"go/token"
+	"slices"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -165,6 +166,11 @@ func Hands(call ssa.CallInstruction, v ssa.Value) bool {
 		if handed(arg) {
 			return true
 		}
+		// A closure handed on (the body of a range-over-func loop, say)
+		// hands what it binds.
+		if mc, ok := arg.(*ssa.MakeClosure); ok && slices.ContainsFunc(mc.Bindings, handed) {
+			return true
+		}
 	}
 	if common.IsInvoke() && handed(common.Value) {
 		return true
@@ -177,4 +183,26 @@ func Hands(call ssa.CallInstruction, v ssa.Value) bool {
 		}
 	}
 	return false
+}
+
+// Runs returns the functions with bodies that call may run: its static
+// callee, and the functions and closures it is handed as arguments (the
+// body of a range-over-func loop is handed to the iterator).
+func Runs(call ssa.CallInstruction) []*ssa.Function {
+	var fns []*ssa.Function
+	add := func(v ssa.Value) {
+		if mc, ok := v.(*ssa.MakeClosure); ok {
+			v = mc.Fn
+		}
+		if fn, ok := v.(*ssa.Function); ok && fn.Blocks != nil {
+			fns = append(fns, fn)
+		}
+	}
+	if fn := call.Common().StaticCallee(); fn != nil && fn.Blocks != nil {
+		fns = append(fns, fn)
+	}
+	for _, arg := range call.Common().Args {
+		add(arg)
+	}
+	return fns
 }

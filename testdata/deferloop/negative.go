@@ -217,3 +217,28 @@ func takeAll(sem chan struct{}, n int) {
 		defer func() { <-sem }()
 	}
 }
+
+// A loop made with goto has no loop statement to scope the iteration's
+// values: deferloop stays silent.
+func gotoLoop(retry func() bool) {
+again:
+	f, _ := os.Open("lock")
+	defer f.Close()
+	if retry() {
+		goto again
+	}
+}
+
+type levels struct{ n int }
+
+func (l *levels) push() { l.n++ }
+func (l *levels) pop()  { l.n-- }
+
+// continue goes round again, with nothing of the iteration held.
+func nest(l *levels, depth int) {
+	for i := 0; i < depth; i++ {
+		l.push()
+		defer l.pop()
+		continue
+	}
+}

@@ -27,14 +27,6 @@ func forever(ch <-chan string) {
 	}
 }
 
-func gotoLoop(retry func() bool) {
-again:
-	defer os.Remove("lock") // want `defer in a loop runs only when the function returns`
-	if retry() {
-		goto again
-	}
-}
-
 func labeledContinue(groups [][]string) {
 outer:
 	for _, g := range groups {
@@ -56,4 +48,12 @@ func namedResult(names []string) (err error) {
 		}()
 	}
 	return nil
+}
+
+func continueAfter(names []string) {
+	for _, name := range names {
+		f, _ := os.Open(name)
+		defer f.Close() // want `defer in a loop runs only when the function returns`
+		continue
+	}
 }

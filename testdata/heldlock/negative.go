@@ -2,6 +2,7 @@ package heldlock
 
 import (
 	"errors"
+	"maps"
 	"sync"
 )
 
@@ -260,4 +261,17 @@ func (s *flagged) climb(parents []*flagged) int {
 		}
 	}
 	return 0
+}
+
+// The early return inside a range-over-func loop unlocks first.
+func (c *cache) hasValue(want int) bool {
+	c.mu.Lock()
+	for v := range maps.Values(c.items) {
+		if v == want {
+			c.mu.Unlock()
+			return true
+		}
+	}
+	c.mu.Unlock()
+	return false
 }

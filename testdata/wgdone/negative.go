@@ -139,3 +139,35 @@ func workerPool(reqs chan bool, n int, handle func() error) {
 	wg.Wait()
 	close(reqs)
 }
+
+var global sync.WaitGroup
+
+func finishGlobal() { global.Done() }
+
+func globalHelper(xs []int) {
+	global.Add(1)
+	go func() {
+		if len(xs) == 0 {
+			finishGlobal()
+			return
+		}
+		_ = xs[0]
+		global.Done()
+	}()
+	global.Wait()
+}
+
+func rangeFuncDone(seq func(func(int) bool)) {
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		for v := range seq {
+			if v < 0 {
+				wg.Done()
+				return
+			}
+		}
+		wg.Done()
+	}()
+	wg.Wait()
+}
