@@ -151,6 +151,15 @@ func (in *Ingester) CountLines() int {
 	return total
 }
 
+// Reset forgets every source and reports what was seen.
+func (in *Ingester) Reset() string {
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	summary := in.Stats() // doublelock: Stats locks in.mu again, Reset never returns
+	clear(in.seen)
+	return summary
+}
+
 // Stats returns a summary of the events seen per source.
 func (in *Ingester) Stats() string {
 	in.mu.Lock()

@@ -11,6 +11,7 @@ import (
 
 	"github.com/gohazard/gohazard/allocheck/deferloop"
 	"github.com/gohazard/gohazard/allocheck/timeafterloop"
+	"github.com/gohazard/gohazard/leakcheck/doublelock"
 	"github.com/gohazard/gohazard/leakcheck/heldlock"
 	"github.com/gohazard/gohazard/leakcheck/noexit"
 	"github.com/gohazard/gohazard/leakcheck/recvleak"
@@ -54,6 +55,7 @@ func Entries() []Entry {
 		{Analyzer: timeafterloop.Analyzer, Family: AllocCheck, Default: true, Since: "v0.1.0", Severity: Warning},
 		{Analyzer: sendleak.Analyzer, Family: LeakCheck, Default: true, Since: "v0.1.0", Severity: Error},
 		{Analyzer: heldlock.Analyzer, Family: LeakCheck, Default: true, Since: "v0.1.0", Severity: Error},
+		{Analyzer: doublelock.Analyzer, Family: LeakCheck, Default: true, Since: "v0.1.0", Severity: Error},
 		{Analyzer: wgdone.Analyzer, Family: LeakCheck, Default: true, Since: "v0.1.0", Severity: Error},
 		{Analyzer: noexit.Analyzer, Family: LeakCheck, Default: true, Since: "v0.1.0", Severity: Warning},
 		{Analyzer: recvleak.Analyzer, Family: LeakCheck, Default: true, Since: "v0.1.0", Severity: Error},

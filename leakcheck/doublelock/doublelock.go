@@ -1,0 +1,230 @@
+package doublelock
+
+import (
+	_ "embed"
+	"fmt"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/buildssa"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/gohazard/gohazard/passes/analysisdoc"
+	"github.com/gohazard/gohazard/passes/ssautil"
+)
+
+//go:embed doc.go
+var doc string
+
+var Analyzer = &analysis.Analyzer{
+	Name:     "doublelock",
+	Doc:      analysisdoc.MustExtract(doc, "doublelock"),
+	URL:      "https://pkg.go.dev/github.com/gohazard/gohazard/leakcheck/doublelock",
+	Requires: []*analysis.Analyzer{buildssa.Analyzer},
+	Run:      run,
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	for _, fn := range pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).SrcFuncs {
+		locks := ssautil.LockCalls(fn)
+		for _, held := range locks {
+			if _, deferred := held.Call.(*ssa.Defer); !held.Lock || deferred || captured(held.Mutex) {
+				continue
+			}
+			avoid := releases(fn, locks, held)
+			// A second Lock in the same function.
+			for _, again := range locks {
+				// Two read locks deadlock only with a writer waiting
+				// in between: not certain.
+				if again.Call == held.Call || !again.Lock || held.Read && again.Read || !ssautil.SameRef(again.Mutex, held.Mutex) {
+					continue
+				}
+				if _, deferred := again.Call.(*ssa.Defer); deferred || !reaches(held.Call, again.Call, avoid) {
+					continue
+				}
+				pass.Report(analysis.Diagnostic{
+					Pos:     again.Call.Pos(),
+					Message: fmt.Sprintf("%s of a mutex this path already holds blocks forever: sync mutexes are not reentrant", again.Method),
+					Related: []analysis.RelatedInformation{{Pos: held.Call.Pos(), Message: "locked here"}},
+				})
+			}
+			// A call of a package function that locks the same mutex.
+			for instr := range ssautil.Instructions([]*ssa.Function{fn}) {
+				call, ok := instr.(*ssa.Call)
+				if !ok {
+					continue
+				}
+				callee, subst := ssautil.Bindings(call)
+				if callee == nil || callee.Blocks == nil || callee == fn || !reaches(held.Call, call, avoid) {
+					continue
+				}
+				if inner, ok := locksFirst(callee, held.Mutex, subst); ok && !(held.Read && inner.Read) {
+					pass.Report(analysis.Diagnostic{
+						Pos:     call.Pos(),
+						Message: fmt.Sprintf("%s %ss a mutex this path already holds and blocks forever: sync mutexes are not reentrant", callee.Name(), inner.Method),
+						Related: []analysis.RelatedInformation{
+							{Pos: held.Call.Pos(), Message: "locked here"},
+							{Pos: inner.Call.Pos(), Message: "locked again here"},
+						},
+					})
+				}
+			}
+		}
+	}
+	return nil, nil
+}
+
+// releases returns the instructions of fn that may release a mutex
+// like held: its unlocks (through any alias), calls handed the mutex, and
+// calls of package functions that unlock something.
+func releases(fn *ssa.Function, locks []ssautil.LockCall, held ssautil.LockCall) map[ssa.Instruction]bool {
+	avoid := map[ssa.Instruction]bool{}
+	// A path that runs the mutex's allocation again (a mutex declared in
+	// a loop) reaches a fresh mutex.
+	if alloc := allocOf(held.Mutex); alloc != nil {
+		avoid[alloc] = true
+	}
+	for _, u := range locks {
+		if _, deferred := u.Call.(*ssa.Defer); !u.Lock && !deferred && ssautil.MayBeSame(u.Mutex, held.Mutex) {
+			avoid[u.Call] = true
+		}
+	}
+	for instr := range ssautil.Instructions([]*ssa.Function{fn}) {
+		// A goroutine handed the mutex may unlock it: a mutex used as a
+		// signal is locked, handed to a goroutine that unlocks it, and
+		// locked again to wait.
+		switch call := instr.(type) {
+		case *ssa.Call, *ssa.Go:
+			c := call.(ssa.CallInstruction)
+			if ssautil.Hands(c, held.Mutex) && !isLockCall(c) || unlocksSomething(c) {
+				avoid[instr] = true
+			}
+		}
+	}
+	return avoid
+}
+
+// isLockCall reports whether call is a method of sync.Mutex or RWMutex.
+func isLockCall(call ssa.CallInstruction) bool {
+	obj := ssautil.Callee(call.Common())
+	return obj != nil && obj.Pkg() != nil && obj.Pkg().Path() == "sync" &&
+		(ssautil.IsMethod(obj, "sync", "Mutex", obj.Name()) || ssautil.IsMethod(obj, "sync", "RWMutex", obj.Name()))
+}
+
+// unlocksSomething reports whether call runs a function of the package
+// that unlocks some mutex itself.
+func unlocksSomething(call ssa.CallInstruction) bool {
+	for _, fn := range ssautil.Runs(call) {
+		for _, u := range ssautil.LockCalls(fn) {
+			if !u.Lock {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// reaches reports whether some path from a (exclusive) reaches b without
+// executing an instruction of avoid on the way, taking no branch that
+// contradicts the conditions under which a ran.
+func reaches(a, b ssa.Instruction, avoid map[ssa.Instruction]bool) bool {
+	ab, bb := a.Block(), b.Block()
+	if ab == bb && index(a) < index(b) {
+		return !avoidedIn(ab, index(a)+1, index(b), avoid)
+	}
+	// Leave a's block, then enter b's block and get to b.
+	if avoidedIn(ab, index(a)+1, len(ab.Instrs), avoid) || avoidedIn(bb, 0, index(b), avoid) {
+		return false
+	}
+	points := ssautil.Points{}
+	for x := range avoid {
+		if x.Block() != ab && x.Block() != bb {
+			points.Add(x.Block(), x)
+		}
+	}
+	assume := ssautil.Guards(ab)
+	toB := func(x *ssa.BasicBlock) bool { return x == bb }
+	if ab != bb {
+		return ssautil.PathAvoiding(a, points, assume, toB) != nil
+	}
+	// b comes before a in one block: only a way round a loop reaches it.
+	for _, succ := range ab.Succs {
+		if succ == bb || ssautil.PathAvoiding(succ.Instrs[0], points, assume, toB) != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// avoidedIn reports whether an instruction of avoid lies in blk at an
+// index in [from, to).
+func avoidedIn(blk *ssa.BasicBlock, from, to int, avoid map[ssa.Instruction]bool) bool {
+	for _, x := range blk.Instrs[from:to] {
+		if avoid[x] {
+			return true
+		}
+	}
+	return false
+}
+
+func index(instr ssa.Instruction) int {
+	for i, x := range instr.Block().Instrs {
+		if x == instr {
+			return i
+		}
+	}
+	return -1
+}
+
+// locksFirst returns a Lock in callee of the mutex that, through subst, is
+// mutex, reached from callee's entry without releasing it first.
+func locksFirst(callee *ssa.Function, mutex ssa.Value, subst map[ssa.Value]ssa.Value) (ssautil.LockCall, bool) {
+	locks := ssautil.LockCalls(callee)
+	for _, l := range locks {
+		if _, deferred := l.Call.(*ssa.Defer); deferred || !l.Lock || !ssautil.SameRefIn(l.Mutex, mutex, subst) {
+			continue
+		}
+		avoid := releases(callee, locks, l)
+		entry := callee.Blocks[0].Instrs[0]
+		if entry == l.Call || !avoid[entry] && reaches(entry, l.Call, avoid) {
+			return l, true
+		}
+	}
+	return ssautil.LockCall{}, false
+}
+
+// captured reports whether mutex is reached through a free variable: the
+// function is a closure sharing the mutex with the function around it,
+// which may unlock it from another goroutine.
+func captured(mutex ssa.Value) bool {
+	for v := mutex; v != nil; {
+		switch x := v.(type) {
+		case *ssa.FreeVar:
+			return true
+		case *ssa.FieldAddr:
+			v = x.X
+		case *ssa.UnOp:
+			v = x.X
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// allocOf returns the allocation the mutex lives in, if it is made in
+// the function (a local variable or new value).
+func allocOf(mutex ssa.Value) *ssa.Alloc {
+	for v := mutex; v != nil; {
+		switch x := v.(type) {
+		case *ssa.Alloc:
+			return x
+		case *ssa.FieldAddr:
+			v = x.X
+		case *ssa.UnOp:
+			v = x.X
+		default:
+			return nil
+		}
+	}
+	return nil
+}

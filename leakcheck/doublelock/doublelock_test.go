@@ -1,0 +1,14 @@
+package doublelock_test
+
+import (
+	"path/filepath"
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/gohazard/gohazard/leakcheck/doublelock"
+)
+
+func Test(t *testing.T) {
+	analysistest.Run(t, filepath.Join("..", "..", "testdata", "doublelock"), doublelock.Analyzer, "./...")
+}

@@ -1,0 +1,79 @@
+package doublelock
+
+import "sync"
+
+type Cache struct {
+	mu    sync.Mutex
+	rw    sync.RWMutex
+	items map[string]int
+}
+
+func (c *Cache) evict() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for k := range c.items {
+		delete(c.items, k)
+		return
+	}
+}
+
+func (c *Cache) Put(k string, v int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.items[k] = v
+	if len(c.items) > 100 {
+		c.evict() // want `evict Locks a mutex this path already holds and blocks forever`
+	}
+}
+
+func (c *Cache) twice(k string) int {
+	c.mu.Lock()
+	v := c.items[k]
+	c.mu.Lock() // want `Lock of a mutex this path already holds blocks forever`
+	c.mu.Unlock()
+	return v
+}
+
+func (c *Cache) upgrade(k string) {
+	c.rw.RLock()
+	defer c.rw.RUnlock()
+	if _, ok := c.items[k]; !ok {
+		c.rw.Lock() // want `Lock of a mutex this path already holds blocks forever`
+		c.items[k] = 0
+		c.rw.Unlock()
+	}
+}
+
+var (
+	mu    sync.Mutex
+	total int
+)
+
+func add(n int) {
+	mu.Lock()
+	total += n
+	mu.Unlock()
+}
+
+func addAll(ns []int) {
+	mu.Lock()
+	defer mu.Unlock()
+	for _, n := range ns {
+		add(n) // want `add Locks a mutex this path already holds`
+	}
+}
+
+func (c *Cache) size() int {
+	c.rw.RLock()
+	defer c.rw.RUnlock()
+	return len(c.items)
+}
+
+func (c *Cache) grow() {
+	c.rw.Lock()
+	defer c.rw.Unlock()
+	if c.size() > 10 { // want `size RLocks a mutex this path already holds`
+		return
+	}
+	c.items["x"] = 1
+}
