@@ -60,7 +60,7 @@ func run(pass *analysis.Pass) (any, error) {
 				if inner, ok := locksFirst(callee, held.Mutex, subst); ok && !(held.Read && inner.Read) {
 					pass.Report(analysis.Diagnostic{
 						Pos:     call.Pos(),
-						Message: fmt.Sprintf("%s %ss a mutex this path already holds and blocks forever: sync mutexes are not reentrant", callee.Name(), inner.Method),
+						Message: fmt.Sprintf("call of %s blocks forever: it calls %s on a mutex this path already holds, and sync mutexes are not reentrant", callee.Name(), inner.Method),
 						Related: []analysis.RelatedInformation{
 							{Pos: held.Call.Pos(), Message: "locked here"},
 							{Pos: inner.Call.Pos(), Message: "locked again here"},

@@ -22,7 +22,7 @@ func (c *Cache) Put(k string, v int) {
 	defer c.mu.Unlock()
 	c.items[k] = v
 	if len(c.items) > 100 {
-		c.evict() // want `evict Locks a mutex this path already holds and blocks forever`
+		c.evict() // want `call of evict blocks forever: it calls Lock on a mutex this path already holds`
 	}
 }
 
@@ -59,7 +59,7 @@ func addAll(ns []int) {
 	mu.Lock()
 	defer mu.Unlock()
 	for _, n := range ns {
-		add(n) // want `add Locks a mutex this path already holds`
+		add(n) // want `call of add blocks forever: it calls Lock on a mutex this path already holds`
 	}
 }
 
@@ -72,7 +72,7 @@ func (c *Cache) size() int {
 func (c *Cache) grow() {
 	c.rw.Lock()
 	defer c.rw.Unlock()
-	if c.size() > 10 { // want `size RLocks a mutex this path already holds`
+	if c.size() > 10 { // want `call of size blocks forever: it calls RLock on a mutex this path already holds`
 		return
 	}
 	c.items["x"] = 1
