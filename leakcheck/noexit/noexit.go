@@ -4,7 +4,6 @@ import (
 	_ "embed"
 	"fmt"
 	"go/ast"
-	"go/types"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -154,40 +153,7 @@ func handedToOnceDo(fn *ssa.Function) bool {
 // endless reports whether no path from the entry of fn returns, counting
 // a range over a ticker's channel, which is never closed, as endless.
 func endless(fn *ssa.Function) bool {
-	avoid := ssautil.Points{}
-	for _, op := range ssautil.ChanOps(fn) {
-		if op.Kind == ssautil.RangeRecv && tickerChan(op.Chan) {
-			// The loop ends only when the receive reports a closed
-			// channel: never, for a ticker.
-			b := op.Instr.Block()
-			avoid.Add(b.Succs[len(b.Succs)-1], nil)
-		}
-	}
-	return ssautil.ReturnAvoiding(fn.Blocks[0].Instrs[0], avoid) == nil
-}
-
-// tickerChan reports whether v is the channel of time.Tick or the C of
-// a time.Ticker, which the runtime never closes.
-func tickerChan(v ssa.Value) bool {
-	switch v := v.(type) {
-	case *ssa.Call:
-		return ssautil.CallsFunc(&v.Call, "time", "Tick")
-	case *ssa.UnOp:
-		fa, ok := v.X.(*ssa.FieldAddr)
-		if !ok {
-			return false
-		}
-		ptr, ok := fa.X.Type().Underlying().(*types.Pointer)
-		if !ok {
-			return false
-		}
-		named, ok := types.Unalias(ptr.Elem()).(*types.Named)
-		if !ok || named.Obj().Pkg() == nil || named.Obj().Pkg().Path() != "time" || named.Obj().Name() != "Ticker" {
-			return false
-		}
-		return named.Underlying().(*types.Struct).Field(fa.Field).Name() == "C"
-	}
-	return false
+	return ssautil.ReturnAvoiding(fn.Blocks[0].Instrs[0], ssautil.EndlessRanges(fn)) == nil
 }
 
 // guardedBySharedState reports whether the go statement runs only when a

@@ -16,6 +16,7 @@ import (
 	"github.com/gohazard/gohazard/leakcheck/noexit"
 	"github.com/gohazard/gohazard/leakcheck/recvleak"
 	"github.com/gohazard/gohazard/leakcheck/sendleak"
+	"github.com/gohazard/gohazard/leakcheck/tickerstop"
 	"github.com/gohazard/gohazard/leakcheck/wgdone"
 	"github.com/gohazard/gohazard/passes/suppress"
 )
@@ -59,6 +60,7 @@ func Entries() []Entry {
 		{Analyzer: wgdone.Analyzer, Family: LeakCheck, Default: true, Since: "v0.1.0", Severity: Error},
 		{Analyzer: noexit.Analyzer, Family: LeakCheck, Default: true, Since: "v0.1.0", Severity: Warning},
 		{Analyzer: recvleak.Analyzer, Family: LeakCheck, Default: true, Since: "v0.1.0", Severity: Error},
+		{Analyzer: tickerstop.Analyzer, Family: LeakCheck, Default: true, Since: "v0.1.0", Severity: Warning},
 	}
 	entries = append(entries, Entry{Analyzer: suppress.Malformed(names(entries)), Family: General, Default: true, Since: "v0.1.0", Severity: Warning})
 	slices.SortStableFunc(entries, func(a, b Entry) int {

@@ -106,3 +106,41 @@ func ChanOps(fn *ssa.Function) []ChanOp {
 func isRangeRecv(u *ssa.UnOp) bool {
 	return u.CommaOk && u.Block().Comment == "rangechan.loop"
 }
+
+// EndlessRanges returns, as points to avoid, the exits of fn's ranges over
+// channels that the runtime never closes (time.Tick, a time.Ticker's C):
+// a path leaving such a loop cannot happen.
+func EndlessRanges(fn *ssa.Function) Points {
+	avoid := Points{}
+	for _, op := range ChanOps(fn) {
+		if op.Kind == RangeRecv && TickerChan(op.Chan) {
+			b := op.Instr.Block()
+			avoid.Add(b.Succs[len(b.Succs)-1], nil)
+		}
+	}
+	return avoid
+}
+
+// TickerChan reports whether v is the channel of time.Tick or the C of a
+// time.Ticker, which the runtime never closes.
+func TickerChan(v ssa.Value) bool {
+	switch v := v.(type) {
+	case *ssa.Call:
+		return CallsFunc(&v.Call, "time", "Tick")
+	case *ssa.UnOp:
+		fa, ok := v.X.(*ssa.FieldAddr)
+		if !ok {
+			return false
+		}
+		ptr, ok := fa.X.Type().Underlying().(*types.Pointer)
+		if !ok {
+			return false
+		}
+		named, ok := types.Unalias(ptr.Elem()).(*types.Named)
+		if !ok || named.Obj().Pkg() == nil || named.Obj().Pkg().Path() != "time" || named.Obj().Name() != "Ticker" {
+			return false
+		}
+		return named.Underlying().(*types.Struct).Field(fa.Field).Name() == "C"
+	}
+	return false
+}
