@@ -51,6 +51,9 @@ type leak struct {
 	path   []*ssa.BasicBlock
 	recv   ssautil.ChanOp
 	noRecv bool // nothing receives from the channel at all
+	// second is set for a double send: a send that follows another (send)
+	// on one path while the function receives once.
+	second *ssautil.ChanOp
 	many   bool // the go statement is in a loop the channel is not made in
 	// sel and state are the select on the channel that path leaves
 	// through another case (state, or -1 for the default), if any.
@@ -118,6 +121,21 @@ func strandedSender(c *chanflow.Chan, loopInfo *loops.Info) (leak, bool) {
 	if l.path = ssautil.PathAvoiding(l.start.Instr, recvPoints, assume, isReturn); l.path != nil {
 		return l, bufferShort && !recvInLoop
 	}
+	// Every path receives once, outside any loop: a goroutine that can
+	// send more than the receive and the buffer take blocks on the extra
+	// send (a return missing after sending an error, typically).
+	if !l.many && len(recvs) == 1 && !loopInfo.InLoop(recvs[0].Instr.Block()) && l.sends > 1+int(c.Cap) && c.Cap >= 0 {
+		for _, a := range c.Ops {
+			for _, b := range c.Ops {
+				if a.Kind == ssautil.Send && b.Kind == ssautil.Send && a.Select == nil && b.Select == nil &&
+					a.Instr.Parent() == l.start.Fn && b.Instr.Parent() == l.start.Fn && a.Instr != b.Instr && follows(a.Instr, b.Instr) {
+					l.send, l.recv = a, recvs[0]
+					l.second = &b
+					return l, true
+				}
+			}
+		}
+	}
 	// Every path receives: a leak only when many goroutines send and the
 	// function receives exactly once, outside any loop, into no buffer.
 	if !l.many || c.Cap != 0 || len(recvs) != 1 || loopInfo.InLoop(recvs[0].Instr.Block()) {
@@ -135,6 +153,12 @@ func report(pass *analysis.Pass, c *chanflow.Chan, l leak) {
 		who = "goroutines started in a loop block"
 	}
 	switch {
+	case l.second != nil:
+		diag.Pos = l.second.Pos()
+		diag.Message = "goroutine blocks forever on its second send: the function receives only one value (is a return missing after the first send?)"
+		related = append(related,
+			analysis.RelatedInformation{Pos: l.send.Pos(), Message: "the first send"},
+			analysis.RelatedInformation{Pos: l.recv.Pos(), Message: "the only receive"})
 	case l.path == nil:
 		diag.Message = who + " forever on send: the function receives only one value and the channel has no buffer for the others"
 		related = append(related, analysis.RelatedInformation{Pos: l.recv.Pos(), Message: "the only receive"})
@@ -189,6 +213,27 @@ func throughOtherCase(c *chanflow.Chan, from ssa.Instruction, recvPoints ssautil
 		}
 	}
 	return nil, nil, 0
+}
+
+// follows reports whether b can run after a on one path of their
+// function.
+func follows(a, b ssa.Instruction) bool {
+	if a.Block() == b.Block() {
+		for _, x := range a.Block().Instrs {
+			if x == a {
+				return true
+			}
+			if x == b {
+				break
+			}
+		}
+	}
+	for _, succ := range a.Block().Succs {
+		if ssautil.PathAvoiding(succ.Instrs[0], nil, nil, func(x *ssa.BasicBlock) bool { return x == b.Block() }) != nil {
+			return true
+		}
+	}
+	return false
 }
 
 func isReturn(b *ssa.BasicBlock) bool {

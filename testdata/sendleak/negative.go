@@ -225,3 +225,35 @@ func oneSendPerBranch(accept func() (int, error)) (int, error) {
 		return 0, errors.New("timed out")
 	}
 }
+
+func returnAfterError(load func() (int, error)) error {
+	errc := make(chan error)
+	go func() {
+		v, err := load()
+		if err != nil {
+			errc <- err
+			return
+		}
+		_ = v
+		errc <- nil
+	}()
+	return <-errc
+}
+
+func twoSendsTwoReceives(load func() int) int {
+	ch := make(chan int)
+	go func() {
+		ch <- load()
+		ch <- load()
+	}()
+	return <-ch + <-ch
+}
+
+func twoSendsBuffered(load func() int) int {
+	ch := make(chan int, 1)
+	go func() {
+		ch <- load()
+		ch <- load()
+	}()
+	return <-ch
+}

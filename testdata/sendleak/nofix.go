@@ -38,3 +38,16 @@ func twoSendsOneSlot(fail bool) (int, error) {
 	}
 	return <-ch + <-ch, nil
 }
+
+func missingReturn(load func() (int, error)) error {
+	errc := make(chan error)
+	go func() {
+		v, err := load()
+		if err != nil {
+			errc <- err
+		}
+		_ = v
+		errc <- nil // want `goroutine blocks forever on its second send: the function receives only one value`
+	}()
+	return <-errc
+}
