@@ -9,6 +9,7 @@ import (
 
 	"github.com/gohazard/gohazard/passes/analysisdoc"
 	"github.com/gohazard/gohazard/passes/chanflow"
+	"github.com/gohazard/gohazard/passes/loops"
 	"github.com/gohazard/gohazard/passes/ssautil"
 )
 
@@ -19,11 +20,12 @@ var Analyzer = &analysis.Analyzer{
 	Name:     "recvleak",
 	Doc:      analysisdoc.MustExtract(doc, "recvleak"),
 	URL:      "https://pkg.go.dev/github.com/gohazard/gohazard/leakcheck/recvleak",
-	Requires: []*analysis.Analyzer{buildssa.Analyzer, chanflow.Analyzer},
+	Requires: []*analysis.Analyzer{buildssa.Analyzer, chanflow.Analyzer, loops.Analyzer},
 	Run:      run,
 }
 
 func run(pass *analysis.Pass) (any, error) {
+	loopInfo := pass.ResultOf[loops.Analyzer].(*loops.Info)
 	for _, c := range pass.ResultOf[chanflow.Analyzer].(*chanflow.Result).Chans {
 		if c.Escapes {
 			continue
@@ -43,7 +45,7 @@ func run(pass *analysis.Pass) (any, error) {
 				continue
 			}
 			switch {
-			case op.Kind == ssautil.RangeRecv && sends:
+			case op.Kind == ssautil.RangeRecv && sends && onlyExitIsClose(loopInfo, op):
 				pass.Report(analysis.Diagnostic{Pos: op.Pos(), Related: related,
 					Message: "range over a channel that nothing closes: the loop blocks forever after the last value"})
 			case (op.Kind == ssautil.Recv || op.Kind == ssautil.RangeRecv) && !sends && op.Select == nil:
@@ -60,4 +62,18 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	return nil, nil
+}
+
+// onlyExitIsClose reports whether the range loop of op can be left only
+// when the channel is closed: a consumer that returns or breaks on a
+// value (an "end" message) does not need a close.
+func onlyExitIsClose(info *loops.Info, op ssautil.ChanOp) bool {
+	b := op.Instr.Block()
+	done := b.Succs[len(b.Succs)-1]
+	for _, exit := range info.Exits(b) {
+		if exit != done {
+			return false
+		}
+	}
+	return true
 }

@@ -13,6 +13,7 @@ import (
 	"go/ast"
 	"go/token"
 	"reflect"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/buildssa"
@@ -39,6 +40,28 @@ type Info struct {
 func (info *Info) InLoop(b *ssa.BasicBlock) bool {
 	_, ok := info.scc[b]
 	return ok
+}
+
+// Exits returns the blocks outside the cycle through b that the cycle's
+// blocks branch to: the ways out of the loop. It returns nil for a block
+// on no cycle.
+func (info *Info) Exits(b *ssa.BasicBlock) []*ssa.BasicBlock {
+	id, ok := info.scc[b]
+	if !ok {
+		return nil
+	}
+	var exits []*ssa.BasicBlock
+	for _, x := range b.Parent().Blocks {
+		if xid, ok := info.scc[x]; !ok || xid != id {
+			continue
+		}
+		for _, s := range x.Succs {
+			if sid, ok := info.scc[s]; (!ok || sid != id) && !slices.Contains(exits, s) {
+				exits = append(exits, s)
+			}
+		}
+	}
+	return exits
 }
 
 // SameLoop reports whether a and b lie on a common cycle.

@@ -128,3 +128,24 @@ func selectOnSilentChannel(in chan int) int {
 		return v
 	}
 }
+
+type message struct{ end bool }
+
+// The consumer stops on an in-band end message: no close needed.
+func untilEnd(n int) int {
+	ch := make(chan message)
+	go func() {
+		for range n {
+			ch <- message{}
+		}
+		ch <- message{end: true}
+	}()
+	got := 0
+	for m := range ch {
+		if m.end {
+			return got
+		}
+		got++
+	}
+	return got
+}
