@@ -3,6 +3,7 @@ package doublelock
 import (
 	_ "embed"
 	"fmt"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/buildssa"
@@ -95,7 +96,7 @@ func releases(fn *ssa.Function, locks []ssautil.LockCall, held ssautil.LockCall)
 		switch call := instr.(type) {
 		case *ssa.Call, *ssa.Go:
 			c := call.(ssa.CallInstruction)
-			if ssautil.Hands(c, held.Mutex) && !isLockCall(c) || unlocksSomething(c) {
+			if ssautil.Hands(c, held.Mutex) && !isLockCall(c) || ssautil.UnlocksSomething(c) {
 				avoid[instr] = true
 			}
 		}
@@ -110,29 +111,16 @@ func isLockCall(call ssa.CallInstruction) bool {
 		(ssautil.IsMethod(obj, "sync", "Mutex", obj.Name()) || ssautil.IsMethod(obj, "sync", "RWMutex", obj.Name()))
 }
 
-// unlocksSomething reports whether call runs a function of the package
-// that unlocks some mutex itself.
-func unlocksSomething(call ssa.CallInstruction) bool {
-	for _, fn := range ssautil.Runs(call) {
-		for _, u := range ssautil.LockCalls(fn) {
-			if !u.Lock {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // reaches reports whether some path from a (exclusive) reaches b without
 // executing an instruction of avoid on the way, taking no branch that
 // contradicts the conditions under which a ran.
 func reaches(a, b ssa.Instruction, avoid map[ssa.Instruction]bool) bool {
 	ab, bb := a.Block(), b.Block()
-	if ab == bb && index(a) < index(b) {
-		return !avoidedIn(ab, index(a)+1, index(b), avoid)
+	if ab == bb && ssautil.Index(a) < ssautil.Index(b) {
+		return !avoidedIn(ab, ssautil.Index(a)+1, ssautil.Index(b), avoid)
 	}
 	// Leave a's block, then enter b's block and get to b.
-	if avoidedIn(ab, index(a)+1, len(ab.Instrs), avoid) || avoidedIn(bb, 0, index(b), avoid) {
+	if avoidedIn(ab, ssautil.Index(a)+1, len(ab.Instrs), avoid) || avoidedIn(bb, 0, ssautil.Index(b), avoid) {
 		return false
 	}
 	points := ssautil.Points{}
@@ -166,15 +154,6 @@ func avoidedIn(blk *ssa.BasicBlock, from, to int, avoid map[ssa.Instruction]bool
 	return false
 }
 
-func index(instr ssa.Instruction) int {
-	for i, x := range instr.Block().Instrs {
-		if x == instr {
-			return i
-		}
-	}
-	return -1
-}
-
 // locksFirst returns a Lock in callee of the mutex that, through subst, is
 // mutex, reached from callee's entry without releasing it first.
 func locksFirst(callee *ssa.Function, mutex ssa.Value, subst map[ssa.Value]ssa.Value) (ssautil.LockCall, bool) {
@@ -196,35 +175,15 @@ func locksFirst(callee *ssa.Function, mutex ssa.Value, subst map[ssa.Value]ssa.V
 // function is a closure sharing the mutex with the function around it,
 // which may unlock it from another goroutine.
 func captured(mutex ssa.Value) bool {
-	for v := mutex; v != nil; {
-		switch x := v.(type) {
-		case *ssa.FreeVar:
-			return true
-		case *ssa.FieldAddr:
-			v = x.X
-		case *ssa.UnOp:
-			v = x.X
-		default:
-			return false
-		}
-	}
-	return false
+	return slices.ContainsFunc(ssautil.Chain(mutex), func(v ssa.Value) bool {
+		_, ok := v.(*ssa.FreeVar)
+		return ok
+	})
 }
 
 // allocOf returns the allocation the mutex lives in, if it is made in
 // the function (a local variable or new value).
 func allocOf(mutex ssa.Value) *ssa.Alloc {
-	for v := mutex; v != nil; {
-		switch x := v.(type) {
-		case *ssa.Alloc:
-			return x
-		case *ssa.FieldAddr:
-			v = x.X
-		case *ssa.UnOp:
-			v = x.X
-		default:
-			return nil
-		}
-	}
-	return nil
+	alloc, _ := ssautil.Root(mutex).(*ssa.Alloc)
+	return alloc
 }

@@ -73,7 +73,7 @@ func heldOnReturn(fn *ssa.Function, l ssautil.LockCall) ([]*ssa.BasicBlock, ssau
 	}
 	for instr := range ssautil.Instructions([]*ssa.Function{fn}) {
 		call, ok := instr.(ssa.CallInstruction)
-		if !ok || call == l.Call || !(ssautil.Hands(call, l.Mutex) || unlocksSomething(call)) {
+		if !ok || call == l.Call || !(ssautil.Hands(call, l.Mutex) || ssautil.UnlocksSomething(call)) {
 			continue
 		}
 		// A deferred call that may unlock, taken before the Lock, runs
@@ -138,16 +138,3 @@ func before(a, b ssa.Instruction) bool {
 	return false
 }
 
-// unlocksSomething reports whether call runs a function of the package
-// (called, or handed to it) that unlocks some mutex itself: it may release
-// one held in a global or a captured variable without being handed it.
-func unlocksSomething(call ssa.CallInstruction) bool {
-	for _, fn := range ssautil.Runs(call) {
-		for _, u := range ssautil.LockCalls(fn) {
-			if !u.Lock {
-				return true
-			}
-		}
-	}
-	return false
-}

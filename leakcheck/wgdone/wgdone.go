@@ -104,14 +104,9 @@ func returnWithoutDone(fn *ssa.Function, wg ssa.Value) []*ssa.BasicBlock {
 	return ssautil.ReturnAvoiding(fn.Blocks[0].Instrs[0], avoid)
 }
 
-// callsDone reports whether call runs a function of the package (called,
-// or handed to it) that calls Done on some WaitGroup itself: it may be
-// this one, held in a global or a captured variable.
+// callsDone reports whether call may run a function of the package that
+// calls Done on some WaitGroup itself: it may be this one, held in a
+// global or a captured variable.
 func callsDone(call ssa.CallInstruction) bool {
-	for _, fn := range ssautil.Runs(call) {
-		if len(wgCalls(fn, "Done")) > 0 {
-			return true
-		}
-	}
-	return false
+	return ssautil.RunsAny(call, func(fn *ssa.Function) bool { return len(wgCalls(fn, "Done")) > 0 })
 }

@@ -115,10 +115,17 @@ func MayBeSame(a, b ssa.Value) bool {
 }
 
 func throughPhi(v ssa.Value) bool {
+	_, ok := Root(v).(*ssa.Phi)
+	return ok
+}
+
+// Chain returns v and the values it is reached from through field
+// selections, loads and conversions, v first and its root last: for
+// &s.mu, the field address, the load of s, and s's variable.
+func Chain(v ssa.Value) []ssa.Value {
+	chain := []ssa.Value{v}
 	for {
 		switch x := v.(type) {
-		case *ssa.Phi:
-			return true
 		case *ssa.FieldAddr:
 			v = x.X
 		case *ssa.Field:
@@ -128,38 +135,25 @@ func throughPhi(v ssa.Value) bool {
 		case *ssa.ChangeType:
 			v = x.X
 		default:
-			return false
+			return chain
 		}
+		chain = append(chain, v)
 	}
+}
+
+// Root returns the last value of Chain(v).
+func Root(v ssa.Value) ssa.Value {
+	chain := Chain(v)
+	return chain[len(chain)-1]
 }
 
 // Hands reports whether call is handed v, or a value v was reached from
 // (the struct holding a mutex field, say), as an argument, receiver or
 // closure binding: the callee may then operate on v.
 func Hands(call ssa.CallInstruction, v ssa.Value) bool {
-	roots := map[ssa.Value]bool{}
-	for x := v; x != nil; {
-		roots[x] = true
-		switch y := x.(type) {
-		case *ssa.FieldAddr:
-			x = y.X
-		case *ssa.Field:
-			x = y.X
-		case *ssa.UnOp:
-			x = y.X
-		case *ssa.ChangeType:
-			x = y.X
-		default:
-			x = nil
-		}
-	}
+	roots := Chain(v)
 	handed := func(arg ssa.Value) bool {
-		for r := range roots {
-			if SameRef(arg, r) {
-				return true
-			}
-		}
-		return false
+		return slices.ContainsFunc(roots, func(r ssa.Value) bool { return SameRef(arg, r) })
 	}
 	common := call.Common()
 	for _, arg := range common.Args {
@@ -205,4 +199,19 @@ func Runs(call ssa.CallInstruction) []*ssa.Function {
 		add(arg)
 	}
 	return fns
+}
+
+// RunsAny reports whether call may run a function of the package (see
+// Runs) for which pred holds.
+func RunsAny(call ssa.CallInstruction, pred func(*ssa.Function) bool) bool {
+	return slices.ContainsFunc(Runs(call), pred)
+}
+
+// UnlocksSomething reports whether call may run a function of the package
+// that unlocks some mutex itself: it may release one held in a global or
+// a captured variable without being handed it.
+func UnlocksSomething(call ssa.CallInstruction) bool {
+	return RunsAny(call, func(fn *ssa.Function) bool {
+		return slices.ContainsFunc(LockCalls(fn), func(u LockCall) bool { return !u.Lock })
+	})
 }

@@ -20,7 +20,7 @@ type Points map[*ssa.BasicBlock]int
 func (p Points) Add(b *ssa.BasicBlock, instr ssa.Instruction) {
 	i := 0
 	if instr != nil {
-		i = index(instr)
+		i = Index(instr)
 	}
 	if old, ok := p[b]; !ok || i > old {
 		p[b] = i
@@ -46,7 +46,7 @@ func ReturnAvoiding(from ssa.Instruction, avoid Points) []*ssa.BasicBlock {
 // hold at from is not taken to fail later on the same path.
 func PathAvoiding(from ssa.Instruction, avoid Points, assume Conds, to func(*ssa.BasicBlock) bool) []*ssa.BasicBlock {
 	start := from.Block()
-	if i, ok := avoid[start]; ok && i >= index(from) {
+	if i, ok := avoid[start]; ok && i >= Index(from) {
 		return nil
 	}
 	parent := map[*ssa.BasicBlock]*ssa.BasicBlock{start: nil}
@@ -83,7 +83,8 @@ func PathAvoiding(from ssa.Instruction, avoid Points, assume Conds, to func(*ssa
 	return nil
 }
 
-func index(instr ssa.Instruction) int {
+// Index returns the position of instr in its block.
+func Index(instr ssa.Instruction) int {
 	for i, x := range instr.Block().Instrs {
 		if x == instr {
 			return i
