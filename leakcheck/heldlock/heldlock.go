@@ -137,4 +137,3 @@ func before(a, b ssa.Instruction) bool {
 	}
 	return false
 }
-
