@@ -141,11 +141,12 @@ func run(pass *analysis.Pass) (any, error) {
 	return res, nil
 }
 
-// exportParams exports the ChanParams fact of fn, if it is a declared
-// function with a channel parameter.
+// exportParams exports the ChanParams fact of fn, if it is an exported
+// function with a channel parameter that it does not let escape: only
+// other packages read the fact, and a missing fact already means escape.
 func exportParams(pass *analysis.Pass, fn *ssa.Function) {
 	obj, ok := fn.Object().(*types.Func)
-	if !ok || fn.Parent() != nil {
+	if !ok || fn.Parent() != nil || !obj.Exported() {
 		return
 	}
 	fact := &ChanParams{Params: make([]Use, len(fn.Params))}
@@ -154,12 +155,12 @@ func exportParams(pass *analysis.Pass, fn *ssa.Function) {
 		if _, ok := p.Type().Underlying().(*types.Chan); !ok {
 			continue
 		}
-		any = true
 		c := follow(pass, p, nil)
 		if c.Escapes {
 			fact.Params[i] = Escapes
 			continue
 		}
+		any = true
 		for _, op := range c.Ops {
 			fact.Params[i] |= use(op.Kind)
 		}
