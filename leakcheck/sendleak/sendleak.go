@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"go/ast"
+	"go/types"
 	"slices"
 
 	"golang.org/x/tools/go/analysis"
@@ -259,10 +260,13 @@ func describe(sel *ssa.Select, state int) string {
 	return "another case wins"
 }
 
-// bufferOne returns the fix that gives an unbuffered channel a buffer of
-// one, when a single goroutine sends once on it.
+// bufferOne returns the fix that gives an unbuffered channel room for
+// every value that may be abandoned: one for a single goroutine sending
+// once, or one per iteration for goroutines started once per iteration of
+// a range over a slice, array, map, string or integer that the make can
+// see (len(xs), or n for range n).
 func bufferOne(pass *analysis.Pass, c *chanflow.Chan, l leak) (analysis.SuggestedFix, bool) {
-	if c.Cap != 0 || l.many || l.sends != 1 {
+	if c.Cap != 0 || l.sends != 1 || l.second != nil {
 		return analysis.SuggestedFix{}, false
 	}
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
@@ -274,8 +278,49 @@ func bufferOne(pass *analysis.Pass, c *chanflow.Chan, l leak) (analysis.Suggeste
 	if !ok || len(call.Args) != 1 {
 		return analysis.SuggestedFix{}, false
 	}
+	size, msg := "1", "give the channel a buffer of one so that the send completes whether or not it is received"
+	if l.many {
+		if size = senderCount(pass, insp, l.start.Instr, call); size == "" {
+			return analysis.SuggestedFix{}, false
+		}
+		msg = "give the channel a buffer for every goroutine so that every send completes"
+	}
 	return analysis.SuggestedFix{
-		Message:   "give the channel a buffer of one so that the send completes whether or not it is received",
-		TextEdits: []analysis.TextEdit{{Pos: call.Rparen, End: call.Rparen, NewText: []byte(", 1")}},
+		Message:   msg,
+		TextEdits: []analysis.TextEdit{{Pos: call.Rparen, End: call.Rparen, NewText: []byte(", " + size)}},
 	}, true
+}
+
+// senderCount returns the expression, valid at the make, that counts the
+// goroutines started by the go statement: the go statement must be
+// directly in a range over a variable declared before the make.
+func senderCount(pass *analysis.Pass, insp *inspector.Inspector, goInstr ssa.Instruction, mk *ast.CallExpr) string {
+	loop, ok := loops.Enclosing(loops.Path(insp, goInstr.Pos(), goInstr.Pos()+1)).(*ast.RangeStmt)
+	if !ok {
+		return ""
+	}
+	id, ok := loop.X.(*ast.Ident)
+	if !ok {
+		return ""
+	}
+	v, ok := pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok || v.Pos() >= mk.Pos() || loops.Contains(loop, mk.Pos()) {
+		return ""
+	}
+	switch t := v.Type().Underlying().(type) {
+	case *types.Basic:
+		if t.Info()&types.IsInteger != 0 {
+			return id.Name
+		}
+		if t.Info()&types.IsString != 0 {
+			return "len(" + id.Name + ")"
+		}
+	case *types.Slice, *types.Array, *types.Map:
+		return "len(" + id.Name + ")"
+	case *types.Pointer:
+		if _, ok := t.Elem().Underlying().(*types.Array); ok {
+			return "len(" + id.Name + ")"
+		}
+	}
+	return ""
 }

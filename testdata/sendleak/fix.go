@@ -96,3 +96,36 @@ func neverReceived(run func() error) error {
 	}()
 	return run()
 }
+
+func firstAnswer(servers []string) string {
+	ch := make(chan string)
+	for _, s := range servers {
+		go func() {
+			ch <- query(s) // want `goroutines started in a loop block forever on send: the function receives only one value`
+		}()
+	}
+	return <-ch
+}
+
+func fanOutEarlyReturn(servers []string) (string, error) {
+	ch := make(chan string)
+	for _, s := range servers {
+		go func() {
+			ch <- query(s) // want `goroutines started in a loop block forever on send: the function that started it can return without receiving`
+		}()
+	}
+	if len(servers) > 3 {
+		return "", errors.New("too many")
+	}
+	return <-ch, nil
+}
+
+func firstOfN(n int) int {
+	ch := make(chan int)
+	for i := range n {
+		go func() {
+			ch <- compute() + i // want `goroutines started in a loop block forever on send: the function receives only one value`
+		}()
+	}
+	return <-ch
+}

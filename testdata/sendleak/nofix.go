@@ -4,29 +4,6 @@ import "errors"
 
 func query(server string) string { return server }
 
-func firstAnswer(servers []string) string {
-	ch := make(chan string)
-	for _, s := range servers {
-		go func() {
-			ch <- query(s) // want `goroutines started in a loop block forever on send: the function receives only one value`
-		}()
-	}
-	return <-ch
-}
-
-func fanOutEarlyReturn(servers []string) (string, error) {
-	ch := make(chan string)
-	for _, s := range servers {
-		go func() {
-			ch <- query(s) // want `goroutines started in a loop block forever on send: the function that started it can return without receiving`
-		}()
-	}
-	if len(servers) > 3 {
-		return "", errors.New("too many")
-	}
-	return <-ch, nil
-}
-
 func twoSendsOneSlot(fail bool) (int, error) {
 	ch := make(chan int, 1)
 	go func() {
@@ -50,4 +27,16 @@ func missingReturn(load func() (int, error)) error {
 		errc <- nil // want `goroutine blocks forever on its second send: the function receives only one value`
 	}()
 	return <-errc
+}
+
+func servers() []string { return []string{"a", "b"} }
+
+func firstOfComputed() string {
+	ch := make(chan string)
+	for _, s := range servers() {
+		go func() {
+			ch <- query(s) // want `goroutines started in a loop block forever on send: the function receives only one value`
+		}()
+	}
+	return <-ch
 }
