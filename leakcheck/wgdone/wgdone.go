@@ -2,6 +2,8 @@ package wgdone
 
 import (
 	_ "embed"
+	"fmt"
+	"go/constant"
 	"slices"
 
 	"golang.org/x/tools/go/analysis"
@@ -71,7 +73,118 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 		}
 	}
+	for _, fn := range pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).SrcFuncs {
+		countMismatch(pass, fn, loopInfo)
+	}
 	return nil, nil
+}
+
+// countMismatch reports a constant wg.Add(k) whose WaitGroup is then
+// waited for after m != k goroutines that each call Done exactly once on
+// every path. It judges only the plain shape: a WaitGroup local to the
+// function, one Add outside loops, the go statements between it and the
+// Wait outside loops, and nothing else touching the WaitGroup.
+func countMismatch(pass *analysis.Pass, fn *ssa.Function, loopInfo *loops.Info) {
+	for _, wait := range wgCalls(fn, "Wait") {
+		wg := wait.Common().Args[0]
+		// Only a WaitGroup local to fn, used by nothing but one Add, the
+		// Wait and closures started by go statements, has all its users
+		// in view.
+		alloc, ok := wg.(*ssa.Alloc)
+		if !ok || alloc.Parent() != fn {
+			continue
+		}
+		var add ssa.CallInstruction
+		for _, ref := range *alloc.Referrers() {
+			switch ref := ref.(type) {
+			case *ssa.DebugRef:
+			case ssa.CallInstruction:
+				switch {
+				case ref == wait:
+				case isWGCall(ref, "Add") && add == nil:
+					add = ref
+				default:
+					ok = false
+				}
+			case *ssa.MakeClosure:
+				ok = ok && startedOnly(ref)
+			default:
+				ok = false
+			}
+		}
+		if !ok || add == nil || loopInfo.InLoop(add.Block()) || !add.Block().Dominates(wait.Block()) {
+			continue
+		}
+		k, isConst := add.Common().Args[1].(*ssa.Const)
+		if !isConst || k.Value == nil {
+			continue
+		}
+		want, exact := constant.Int64Val(k.Value)
+		if !exact {
+			continue
+		}
+		started, ok := countedGoroutines(fn, wg, add, wait, loopInfo)
+		if !ok || int64(started) == want {
+			continue
+		}
+		msg := fmt.Sprintf("Wait blocks forever: Add(%d) is matched by %d goroutine(s) calling Done", want, started)
+		if int64(started) > want {
+			msg = fmt.Sprintf("Add(%d) is matched by %d goroutine(s) calling Done: the counter goes negative and Done panics", want, started)
+		}
+		pass.Report(analysis.Diagnostic{
+			Pos:     wait.Pos(),
+			Message: msg,
+			Related: []analysis.RelatedInformation{{Pos: add.Pos(), Message: "the counter is set here"}},
+		})
+	}
+}
+
+// countedGoroutines counts the go statements of fn that hand wg to a
+// function calling Done on it exactly once on every path; it fails when
+// such a statement is in a loop, is not between add and wait, or calls
+// Done otherwise.
+func countedGoroutines(fn *ssa.Function, wg ssa.Value, add, wait ssa.CallInstruction, loopInfo *loops.Info) (int, bool) {
+	n := 0
+	for instr := range ssautil.Instructions([]*ssa.Function{fn}) {
+		g, ok := instr.(*ssa.Go)
+		if !ok || !ssautil.Hands(g, wg) {
+			continue
+		}
+		callee, subst := ssautil.Bindings(g)
+		if callee == nil || callee.Blocks == nil || loopInfo.InLoop(g.Block()) ||
+			!add.Block().Dominates(g.Block()) || !g.Block().Dominates(wait.Block()) {
+			return 0, false
+		}
+		per := map[*ssa.BasicBlock]int{}
+		var done ssa.Value
+		for _, d := range wgCalls(callee, "Done") {
+			if !ssautil.SameRefIn(d.Common().Args[0], wg, subst) {
+				return 0, false
+			}
+			per[d.Block()]++
+			done = d.Common().Args[0]
+		}
+		if done == nil || returnWithoutDone(callee, done) != nil || ssautil.MaxPassed(callee, per, loopInfo.InLoop) != 1 {
+			return 0, false
+		}
+		n++
+	}
+	return n, true
+}
+
+func isWGCall(call ssa.CallInstruction, name string) bool {
+	return !call.Common().IsInvoke() && ssautil.IsMethod(ssautil.Callee(call.Common()), "sync", "WaitGroup", name)
+}
+
+// startedOnly reports whether the closure mc is used only by go
+// statements that start it.
+func startedOnly(mc *ssa.MakeClosure) bool {
+	for _, ref := range *mc.Referrers() {
+		if g, ok := ref.(*ssa.Go); !ok || g.Call.Value != mc {
+			return false
+		}
+	}
+	return true
 }
 
 // wgCalls returns fn's calls, direct or deferred, of the WaitGroup method
