@@ -116,17 +116,6 @@ type Start struct {
 	Fn    *ssa.Function
 }
 
-// OpsIn returns the operations on the channel in fn.
-func (c *Chan) OpsIn(fn *ssa.Function) []ssautil.ChanOp {
-	var ops []ssautil.ChanOp
-	for _, op := range c.Ops {
-		if op.Instr.Parent() == fn {
-			ops = append(ops, op)
-		}
-	}
-	return ops
-}
-
 func run(pass *analysis.Pass) (any, error) {
 	res := &Result{}
 	funcs := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).SrcFuncs

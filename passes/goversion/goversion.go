@@ -11,15 +11,10 @@ import (
 	"golang.org/x/tools/go/analysis"
 )
 
-// Well-known language versions whose semantics analyzers depend on.
-const (
-	// LoopVarPerIteration: each iteration of a 3-clause or range loop has
-	// its own loop variables.
-	LoopVarPerIteration = "go1.22"
-	// TimersCollectable: unreferenced timers and tickers are garbage
-	// collected even when not stopped, and Reset/Stop discard stale values.
-	TimersCollectable = "go1.23"
-)
+// TimersCollectable is the version from which unreferenced timers and
+// tickers are garbage collected even when not stopped, and Reset and Stop
+// discard stale values.
+const TimersCollectable = "go1.23"
 
 // File returns the Go version of the file of pass containing pos, such as
 // "go1.22", falling back to the package's version. It returns "" when
