@@ -92,3 +92,14 @@ func constantInt(c *ssa.Const) (int, bool) {
 	n, ok := constant.Int64Val(c.Value)
 	return int(n), ok
 }
+
+// IsType reports whether t (or what it aliases) is the named type
+// pkgPath.name.
+func IsType(t types.Type, pkgPath, name string) bool {
+	named, ok := types.Unalias(t).(*types.Named)
+	if !ok {
+		return false
+	}
+	obj := named.Obj()
+	return obj.Pkg() != nil && obj.Pkg().Path() == pkgPath && obj.Name() == name
+}
