@@ -42,6 +42,12 @@ func TestMain(m *testing.M) {
 // output, with the module's absolute path removed, and its exit code.
 func run(t *testing.T, name string, args ...string) (string, int) {
 	t.Helper()
+	return runIn(t, module, name, args...)
+}
+
+// runIn is run in another directory.
+func runIn(t *testing.T, module, name string, args ...string) (string, int) {
+	t.Helper()
 	cmd := exec.Command(name, args...)
 	cmd.Dir = module
 	cmd.Env = append(os.Environ(), "GOWORK=off", "GOPROXY=off", "GOFLAGS=-mod=mod")
@@ -135,6 +141,32 @@ func TestVettool(t *testing.T) {
 	}
 	if out, code := run(t, "go", "vet", "-vettool="+bin, "./worker"); code != 0 || out != "" {
 		t.Errorf("clean package under go vet: exit %d, output %q", code, out)
+	}
+}
+
+// TestVetParity checks that go vet -vettool=gohazard reports every finding
+// of plain go vet, since it replaces vet's own tool.
+func TestVetParity(t *testing.T) {
+	dir, _ := filepath.Abs(filepath.Join("..", "..", "testdata", "vetparity"))
+	findings := func(out string) map[string]bool {
+		set := map[string]bool{}
+		for line := range strings.Lines(out) {
+			if !strings.HasPrefix(line, "#") {
+				set[line] = true
+			}
+		}
+		return set
+	}
+	vetOut, _ := runIn(t, dir, "go", "vet", "./...")
+	ours, _ := runIn(t, dir, "go", "vet", "-vettool="+bin, "./...")
+	vet, got := findings(vetOut), findings(ours)
+	if len(vet) < 10 {
+		t.Fatalf("plain go vet found %d things in %s, want the 10 planted:\n%s", len(vet), dir, vetOut)
+	}
+	for line := range vet {
+		if !got[line] {
+			t.Errorf("go vet reports %q, go vet -vettool=gohazard does not", line)
+		}
 	}
 }
 

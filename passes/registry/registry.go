@@ -62,6 +62,7 @@ func Entries() []Entry {
 		{Analyzer: recvleak.Analyzer, Family: LeakCheck, Default: true, Since: "v0.1.0", Severity: Error},
 		{Analyzer: tickerstop.Analyzer, Family: LeakCheck, Default: true, Since: "v0.1.0", Severity: Warning},
 	}
+	entries = append(entries, bundled()...)
 	entries = append(entries, Entry{Analyzer: suppress.Malformed(names(entries)), Family: General, Default: true, Since: "v0.1.0", Severity: Warning})
 	slices.SortStableFunc(entries, func(a, b Entry) int {
 		if a.Family != b.Family {
@@ -89,7 +90,7 @@ func Analyzers() []*analysis.Analyzer {
 
 // names returns the analyzer and family names that directives may use.
 func names(entries []Entry) []string {
-	ns := []string{LeakCheck, CtxCheck, AllocCheck}
+	ns := []string{LeakCheck, CtxCheck, AllocCheck, Vet, Staticcheck}
 	for _, e := range entries {
 		ns = append(ns, e.Analyzer.Name)
 	}

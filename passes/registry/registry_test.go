@@ -52,6 +52,13 @@ func TestNames(t *testing.T) {
 	seen := map[string]bool{}
 	for _, e := range registry.Entries() {
 		name := e.Analyzer.Name
+		if seen[name] {
+			t.Errorf("analyzer name %q registered twice", name)
+		}
+		seen[name] = true
+		if !own(e) {
+			continue
+		}
 		if !ident.MatchString(name) {
 			t.Errorf("analyzer name %q is not a lowercase identifier", name)
 		}
@@ -63,10 +70,6 @@ func TestNames(t *testing.T) {
 		if vet[name] {
 			t.Errorf("analyzer name %q is one of go vet's analyzers", name)
 		}
-		if seen[name] {
-			t.Errorf("analyzer name %q registered twice", name)
-		}
-		seen[name] = true
 		for _, f := range []string{registry.LeakCheck, registry.CtxCheck, registry.AllocCheck} {
 			if name == f {
 				t.Errorf("analyzer name %q is a family name", name)
@@ -79,7 +82,7 @@ func TestMetadata(t *testing.T) {
 	for _, e := range registry.Entries() {
 		a := e.Analyzer
 		summary, _, _ := strings.Cut(a.Doc, "\n")
-		if summary == "" || strings.HasSuffix(summary, ".") || strings.ToLower(summary[:1]) != summary[:1] {
+		if own(e) && (summary == "" || strings.HasSuffix(summary, ".") || strings.ToLower(summary[:1]) != summary[:1]) {
 			t.Errorf("%s: one-line summary %q should be lowercase without a final period", a.Name, summary)
 		}
 		if e.Family == "" || e.Since == "" || e.Severity == "" {
@@ -88,6 +91,36 @@ func TestMetadata(t *testing.T) {
 	}
 	if err := analysis.Validate(registry.Analyzers()); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// own reports whether e is one of gohazard's analyzers rather than a
+// bundled one, which keeps its upstream name and doc.
+func own(e registry.Entry) bool {
+	return e.Family != registry.Vet && e.Family != registry.Staticcheck
+}
+
+// TestVetBundled checks that gohazard carries every analyzer of the
+// installed go vet, under the same name, so that go vet -vettool=gohazard
+// loses none of vet's checks.
+func TestVetBundled(t *testing.T) {
+	bundled := map[string]bool{}
+	for _, e := range registry.Entries() {
+		if e.Family == registry.Vet {
+			bundled[e.Analyzer.Name] = true
+			if !e.Default {
+				t.Errorf("vet's %s is off by default", e.Analyzer.Name)
+			}
+		}
+	}
+	for name := range vetAnalyzers(t) {
+		if !bundled[name] {
+			t.Errorf("go vet's %s is not bundled", name)
+		}
+		delete(bundled, name)
+	}
+	for name := range bundled {
+		t.Errorf("%s is bundled as a vet analyzer but go vet has no such analyzer", name)
 	}
 }
 
@@ -102,10 +135,13 @@ func vetAnalyzers(t *testing.T) map[string]bool {
 		t.Fatalf("unexpected go tool vet help output:\n%s", out)
 	}
 	names := map[string]bool{}
-	for line := range strings.SplitSeq(list, "\n") {
-		if f := strings.Fields(line); len(f) > 0 && strings.HasPrefix(line, "    ") {
-			names[f[0]] = true
+	// The list is the first paragraph of indented lines.
+	for line := range strings.SplitSeq(strings.TrimLeft(list, "\n"), "\n") {
+		f := strings.Fields(line)
+		if len(f) == 0 || !strings.HasPrefix(line, "    ") {
+			break
 		}
+		names[f[0]] = true
 	}
 	if !names["printf"] || !names["lostcancel"] {
 		t.Fatalf("could not read go vet's analyzers from:\n%s", out)

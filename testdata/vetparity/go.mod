@@ -1,0 +1,3 @@
+module example.com/vetparity
+
+go 1.26
