@@ -170,6 +170,21 @@ func TestVetParity(t *testing.T) {
 	}
 }
 
+// TestStaticcheckBundled checks that a bundled staticcheck check is off by
+// default and runs, in both modes, when selected.
+func TestStaticcheckBundled(t *testing.T) {
+	dir, _ := filepath.Abs(filepath.Join("..", "..", "testdata", "vetparity"))
+	const want = "vet.go:65:2: empty critical section"
+	for _, args := range [][]string{{bin, "-SA2001", "./..."}, {"go", "vet", "-vettool=" + bin, "-SA2001", "./..."}} {
+		if out, _ := runIn(t, dir, args[0], args[1:]...); !strings.Contains(out, want) {
+			t.Errorf("%q: no SA2001 finding in\n%s", args, out)
+		}
+	}
+	if out, _ := runIn(t, dir, bin, "./..."); strings.Contains(out, want) {
+		t.Errorf("SA2001 reported by default:\n%s", out)
+	}
+}
+
 func TestFixUnderVet(t *testing.T) {
 	out, _ := run(t, "go", "vet", "-vettool="+bin, "-fix", "-diff", "./service")
 	if !strings.Contains(out, "+\t\ttimer := time.NewTimer(time.Minute)") && !strings.Contains(out, "+\ttimer := time.NewTimer(time.Minute)") {
