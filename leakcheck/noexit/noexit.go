@@ -60,12 +60,13 @@ func named(fn *ssa.Function) bool {
 type runsOnce struct {
 	pass    *analysis.Pass
 	callers map[*ssa.Function][]*ssa.Function // static callers in the package
+	callees map[*ssa.Function][]*ssa.Function // the converse of callers
 	escapes map[*ssa.Function]bool            // used other than by a static call
-	memo    map[*ssa.Function]bool
+	often   map[*ssa.Function]bool            // computed on first use
 }
 
 func newRunsOnce(pass *analysis.Pass, funcs []*ssa.Function) *runsOnce {
-	r := &runsOnce{pass: pass, callers: map[*ssa.Function][]*ssa.Function{}, escapes: map[*ssa.Function]bool{}, memo: map[*ssa.Function]bool{}}
+	r := &runsOnce{pass: pass, callers: map[*ssa.Function][]*ssa.Function{}, callees: map[*ssa.Function][]*ssa.Function{}, escapes: map[*ssa.Function]bool{}}
 	for instr := range ssautil.Instructions(funcs) {
 		// Test files add callers in the package's test variant only;
 		// counting them would make the two variants disagree.
@@ -80,6 +81,7 @@ func newRunsOnce(pass *analysis.Pass, funcs []*ssa.Function) *runsOnce {
 			}
 			if isCall && i == 0 && call.Common().Value == fn {
 				r.callers[fn] = append(r.callers[fn], instr.Parent())
+				r.callees[instr.Parent()] = append(r.callees[instr.Parent()], fn)
 			} else {
 				r.escapes[fn] = true
 			}
@@ -88,44 +90,72 @@ func newRunsOnce(pass *analysis.Pass, funcs []*ssa.Function) *runsOnce {
 	return r
 }
 
-// test reports whether fn runs at most once: main and init; a test,
-// benchmark, example or fuzz function; a function literal handed to
-// sync.Once.Do; an unexported function whose only uses are static calls,
-// all from functions that run once.
-func (r *runsOnce) test(fn *ssa.Function) bool {
-	if v, ok := r.memo[fn]; ok {
-		return v
-	}
-	r.memo[fn] = true // a cycle of calls adds no caller that runs often
-	v := r.compute(fn)
-	r.memo[fn] = v
-	return v
-}
+// how a function's own properties decide whether it runs once
+type basis int
 
-func (r *runsOnce) compute(fn *ssa.Function) bool {
+const (
+	byCallers basis = iota // runs once if all its callers do
+	once
+	often
+)
+
+// basis: main and init, a test, benchmark, example or fuzz function, and a
+// function literal handed to sync.Once.Do run once; other function
+// literals, and exported or escaping functions, may run often; an
+// unexported function used only by static calls runs as often as its
+// callers.
+func (r *runsOnce) basis(fn *ssa.Function) basis {
 	if fn.Parent() != nil {
-		return handedToOnceDo(fn)
+		if handedToOnceDo(fn) {
+			return once
+		}
+		return often
 	}
 	name := fn.Name()
 	if name == "main" || name == "init" || strings.HasPrefix(name, "init#") {
-		return true
+		return once
 	}
 	if r.inTestFile(fn) {
 		for _, prefix := range []string{"Test", "Benchmark", "Example", "Fuzz"} {
 			if strings.HasPrefix(name, prefix) {
-				return true
+				return once
 			}
 		}
 	}
 	if ast.IsExported(name) || r.escapes[fn] {
-		return false
+		return often
 	}
-	for _, caller := range r.callers[fn] {
-		if !r.test(caller) {
-			return false
+	return byCallers
+}
+
+// test reports whether fn runs at most once. Running often spreads from
+// the functions that run often to the byCallers functions they call, a
+// least fixed point, so that the answer does not depend on the order of
+// queries in call cycles: a cycle with no caller outside it runs once.
+func (r *runsOnce) test(fn *ssa.Function) bool {
+	if b := r.basis(fn); b != byCallers {
+		return b == once
+	}
+	if r.often == nil {
+		r.often = map[*ssa.Function]bool{}
+		var work []*ssa.Function
+		for caller := range r.callees {
+			if r.basis(caller) == often {
+				work = append(work, caller)
+			}
+		}
+		for len(work) > 0 {
+			f := work[len(work)-1]
+			work = work[:len(work)-1]
+			for _, callee := range r.callees[f] {
+				if !r.often[callee] && r.basis(callee) == byCallers {
+					r.often[callee] = true
+					work = append(work, callee)
+				}
+			}
 		}
 	}
-	return true
+	return !r.often[fn]
 }
 
 func (r *runsOnce) inTestFile(fn *ssa.Function) bool {
