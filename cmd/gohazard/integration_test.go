@@ -62,6 +62,25 @@ func runIn(t *testing.T, module, name string, args ...string) (string, int) {
 	return strings.ReplaceAll(string(out), module+string(filepath.Separator), ""), code
 }
 
+// output runs name with args in dir and returns its standard output and
+// standard error apart, and its exit code.
+func output(t *testing.T, dir, name string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	cmd := exec.Command(name, args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOWORK=off", "GOPROXY=off", "GOFLAGS=-mod=mod")
+	var out, errOut bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	err := cmd.Run()
+	var exit *exec.ExitError
+	if errors.As(err, &exit) {
+		code = exit.ExitCode()
+	} else if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return out.String(), errOut.String(), code
+}
+
 // sortFindings sorts the findings of plain-text output, each kept whole
 // with the related lines (indented by a tab) that follow it.
 func sortFindings(out string) string {
@@ -79,7 +98,13 @@ func sortFindings(out string) string {
 
 func compare(t *testing.T, file, got string) {
 	t.Helper()
-	path := filepath.Join(module, file)
+	compareIn(t, module, file, got)
+}
+
+// compareIn is compare for a file of another directory.
+func compareIn(t *testing.T, dir, file, got string) {
+	t.Helper()
+	path := filepath.Join(dir, file)
 	if *update {
 		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
 			t.Fatal(err)
@@ -226,8 +251,15 @@ func TestReadmeExample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, block, _ := strings.Cut(string(readme), "<!-- example-output -->\n```\n")
-	block, _, _ = strings.Cut(block, "```\n<!-- /example-output -->")
+	before, block, _ := strings.Cut(string(readme), "<!-- example-output -->\n```\n")
+	block, after, _ := strings.Cut(block, "```\n<!-- /example-output -->")
+	if *update && block != "" {
+		readme := before + "<!-- example-output -->\n```\n" + got + "```\n<!-- /example-output -->" + after
+		if err := os.WriteFile(filepath.Join(root, "README.md"), []byte(readme), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
 	if block == "" || got != block {
 		t.Errorf("README.md's example output is stale\n--- real output\n%s\n--- README\n%s", got, block)
 	}

@@ -31,7 +31,19 @@ func main() {
 	if args := positional(os.Args[1:]); len(args) > 0 && args[0] == "help" {
 		os.Exit(help(os.Stdout, entries, args[1:]))
 	}
-	os.Args = append(os.Args[:1:1], append(defaultOff(entries, os.Args[1:]), os.Args[1:]...)...)
+	format, args, err := formatFlag(os.Args[1:])
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "gohazard: %v\n", err)
+		os.Exit(2)
+	}
+	if reports(args) {
+		os.Exit(analyse(entries, format, args))
+	}
+	if format != "" {
+		fmt.Fprintf(os.Stderr, "gohazard: -format applies to analysis runs, not with -fix, -diff, -json, -c or go vet\n")
+		os.Exit(2)
+	}
+	os.Args = append(os.Args[:1:1], append(defaultOff(entries, args), args...)...)
 	multichecker.Main(registry.Analyzers()...)
 }
 
@@ -110,6 +122,9 @@ Analyzers:
 			fmt.Fprintf(w, "    %-16s %s  %s\n", e.Analyzer.Name, state, summary)
 		}
 		fmt.Fprint(w, `
+Output: -format=text (default, like go vet), json, sarif (SARIF 2.1.0
+for code scanning), github (workflow annotations) or rdjsonl (reviewdog).
+
 Run "gohazard help NAME" for an analyzer's documentation and flags, and
 "gohazard -flags" or "gohazard -help" for the driver's flags (-fix, -diff,
 -json, -test, -c=N).

@@ -1,0 +1,94 @@
+package main_test
+
+import (
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+)
+
+// formats is a testdata module with findings in two files, one of them
+// after non-ASCII text on its line, and a clean file.
+var formats, _ = filepath.Abs(filepath.Join("..", "..", "testdata", "formats"))
+
+func TestFormats(t *testing.T) {
+	for _, format := range []string{"json", "sarif", "github", "rdjsonl"} {
+		t.Run(format, func(t *testing.T) {
+			stdout, stderr, code := output(t, formats, bin, "-format="+format, "./...")
+			if code != 3 || stderr != "" {
+				t.Errorf("exit %d, stderr %q; want 3 and nothing", code, stderr)
+			}
+			compareIn(t, formats, "want."+format, stdout)
+		})
+	}
+	stdout, stderr, code := output(t, formats, bin, "./...")
+	if code != 3 || stdout != "" {
+		t.Errorf("text: exit %d, stdout %q; want 3 and nothing (findings go to stderr, as in go vet)", code, stdout)
+	}
+	compareIn(t, formats, "want.text", strings.ReplaceAll(stderr, formats+string(filepath.Separator), ""))
+
+	if _, stderr, code := output(t, formats, bin, "-format=xml", "./..."); code != 2 || !strings.Contains(stderr, `unknown -format "xml"`) {
+		t.Errorf("-format=xml: exit %d, stderr %q; want 2 and a message", code, stderr)
+	}
+	if _, stderr, code := output(t, formats, bin, "-format=sarif", "-fix", "./..."); code != 2 || !strings.Contains(stderr, "-format applies to analysis runs") {
+		t.Errorf("-format=sarif -fix: exit %d, stderr %q; want 2 and a message", code, stderr)
+	}
+}
+
+// TestSARIFSchema validates the SARIF output against the official SARIF
+// 2.1.0 schema (OASIS, errata 01), kept in testdata so the test is offline.
+func TestSARIFSchema(t *testing.T) {
+	stdout, _, _ := output(t, formats, bin, "-format=sarif", "./...")
+	doc, err := jsonschema.UnmarshalJSON(strings.NewReader(stdout))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	schema, err := c.Compile(filepath.Join("..", "..", "testdata", "sarif-schema-2.1.0.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := schema.Validate(doc); err != nil {
+		t.Fatalf("SARIF output is not valid SARIF 2.1.0: %v", err)
+	}
+
+	// A log the schema rejects, so that the validation above can fail.
+	bad, _ := jsonschema.UnmarshalJSON(strings.NewReader(`{"version": "2.1.0", "runs": [{"results": []}]}`))
+	if schema.Validate(bad) == nil {
+		t.Errorf("the schema accepts a run without a tool")
+	}
+
+	var log struct {
+		Runs []struct {
+			ColumnKind string `json:"columnKind"`
+			Results    []struct {
+				RuleID    string `json:"ruleId"`
+				Locations []struct {
+					PhysicalLocation struct {
+						ArtifactLocation struct{ URI, URIBaseID string }
+						Region           struct{ StartLine, StartColumn int }
+					}
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(stdout), &log); err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, r := range log.Runs[0].Results {
+		loc := r.Locations[0].PhysicalLocation
+		if loc.ArtifactLocation.URI == "store/files.go" && loc.Region.StartLine == 13 {
+			found = true
+			// "\t\t/* café € 😀 */ " is 23 bytes but 18 UTF-16 code units.
+			if loc.Region.StartColumn != 19 || r.RuleID != "deferloop" {
+				t.Errorf("files.go:13: rule %s, column %d; want deferloop at UTF-16 column 19", r.RuleID, loc.Region.StartColumn)
+			}
+		}
+	}
+	if !found || log.Runs[0].ColumnKind != "utf16CodeUnits" {
+		t.Errorf("no result at store/files.go:13, or columnKind %q", log.Runs[0].ColumnKind)
+	}
+}

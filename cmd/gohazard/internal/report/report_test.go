@@ -1,0 +1,79 @@
+package report
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestParse(t *testing.T) {
+	tree := `{
+	"example.com/p": {
+		"deferloop": [{"posn": "/m/p/a:b.go:3:2", "end": "/m/p/a:b.go:3:9", "message": "second"},
+		              {"posn": "/m/p/a:b.go:1:5", "end": "", "message": "first",
+		               "related": [{"posn": "/m/p/a:b.go:1:1", "end": "/m/p/a:b.go:1:1", "message": "the loop"}]}],
+		"buildssa": {"error": "failed prerequisites: ctrlflow@example.com/p"}
+	},
+	"example.com/p [example.com/p.test]": {
+		"deferloop": [{"posn": "/m/p/a:b.go:1:5", "end": "", "message": "first",
+		               "related": [{"posn": "/m/p/a:b.go:1:1", "end": "/m/p/a:b.go:1:1", "message": "the loop"}]}],
+		"sendleak": {"error": "panic: boom"}
+	}}`
+	findings, errs, err := Parse([]byte(tree), func(string) string { return "warning" })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(findings) != 2 || findings[0].Message != "first" || findings[1].Message != "second" {
+		t.Fatalf("findings = %+v; want first, second, deduplicated across variants", findings)
+	}
+	if f := findings[0]; f.Pos != (Position{"/m/p/a:b.go", 1, 5}) || f.End != f.Pos || len(f.Related) != 1 {
+		t.Errorf("first = %+v", f)
+	}
+	if len(errs) != 1 || errs[0].Analyzer != "sendleak" {
+		t.Errorf("errs = %+v; want only sendleak's (prerequisite failures repeat the package's errors)", errs)
+	}
+	if _, _, err := Parse([]byte(`{"p": {"a": [{"posn": "nowhere"}]}}`), func(string) string { return "" }); err == nil {
+		t.Errorf("a malformed position was accepted")
+	}
+}
+
+func TestColumnsAndOffsets(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "x.go")
+	src := "package x\n\t/* é€😀 */ x\nend"
+	if err := os.WriteFile(file, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var s Sources
+	x := strings.LastIndex(src, " x\n") + 1 - len("package x\n")
+	if got := s.UTF16Col(Position{file, 2, x + 1}); got != 13 {
+		t.Errorf("UTF-16 column of x = %d, want 13 (tab, 3, é, €, 2 for 😀, 4)", got)
+	}
+	if got := s.UTF16Col(Position{file, 1, 3}); got != 3 {
+		t.Errorf("ASCII column = %d, want 3", got)
+	}
+	if got := s.Position(file, strings.Index(src, "end")); got != (Position{file, 3, 1}) {
+		t.Errorf("Position of end = %+v, want line 3 col 1", got)
+	}
+	if got := s.Position(file, len("package x\n")); got != (Position{file, 2, 1}) {
+		t.Errorf("Position of line 2 = %+v, want line 2 col 1", got)
+	}
+}
+
+func TestEscapes(t *testing.T) {
+	if got := escapeData("50% done\r\nnext: a, b"); got != "50%25 done%0D%0Anext: a, b" {
+		t.Errorf("escapeData = %q", got)
+	}
+	if got := escapeProperty("a:b,c%\n"); got != "a%3Ab%2Cc%25%0A" {
+		t.Errorf("escapeProperty = %q", got)
+	}
+}
+
+func TestRel(t *testing.T) {
+	if got := Rel("/repo", "/repo/a/b.go"); got != "a/b.go" {
+		t.Errorf("Rel inside = %q", got)
+	}
+	if got := Rel("/repo", "/elsewhere/b.go"); got != "/elsewhere/b.go" {
+		t.Errorf("Rel outside = %q", got)
+	}
+}

@@ -1,0 +1,160 @@
+package report
+
+import (
+	"io"
+	"strings"
+)
+
+// A Rule describes an analyzer for SARIF.
+type Rule struct {
+	ID       string
+	Doc      string // the analyzer's Doc: first line, blank line, details
+	Severity string // error, warning or note
+}
+
+// SARIF writes a SARIF 2.1.0 log for GitHub code scanning: one run, a
+// rule per analyzer, artifact URIs relative to root (the %SRCROOT% base,
+// the repository's checkout), columns in UTF-16 code units, related
+// locations, and fixes as byte-range replacements.
+func SARIF(w io.Writer, findings []Finding, rules []Rule, version, root string) error {
+	type message struct {
+		Text string `json:"text"`
+	}
+	type artifactLocation struct {
+		URI       string `json:"uri"`
+		URIBaseID string `json:"uriBaseId,omitempty"`
+	}
+	type region struct {
+		StartLine   int `json:"startLine,omitempty"`
+		StartColumn int `json:"startColumn,omitempty"`
+		EndLine     int `json:"endLine,omitempty"`
+		EndColumn   int `json:"endColumn,omitempty"`
+	}
+	type physicalLocation struct {
+		ArtifactLocation artifactLocation `json:"artifactLocation"`
+		Region           region           `json:"region"`
+	}
+	type location struct {
+		ID               *int             `json:"id,omitempty"`
+		PhysicalLocation physicalLocation `json:"physicalLocation"`
+		Message          *message         `json:"message,omitempty"`
+	}
+	type byteRegion struct {
+		ByteOffset int `json:"byteOffset"`
+		ByteLength int `json:"byteLength"`
+	}
+	type replacement struct {
+		DeletedRegion   byteRegion `json:"deletedRegion"`
+		InsertedContent message    `json:"insertedContent"`
+	}
+	type artifactChange struct {
+		ArtifactLocation artifactLocation `json:"artifactLocation"`
+		Replacements     []replacement    `json:"replacements"`
+	}
+	type fix struct {
+		Description     message          `json:"description"`
+		ArtifactChanges []artifactChange `json:"artifactChanges"`
+	}
+	type result struct {
+		RuleID           string     `json:"ruleId"`
+		RuleIndex        int        `json:"ruleIndex"`
+		Level            string     `json:"level"`
+		Message          message    `json:"message"`
+		Locations        []location `json:"locations"`
+		RelatedLocations []location `json:"relatedLocations,omitempty"`
+		Fixes            []fix      `json:"fixes,omitempty"`
+	}
+	type configuration struct {
+		Level string `json:"level"`
+	}
+	type rule struct {
+		ID                   string        `json:"id"`
+		Name                 string        `json:"name"`
+		ShortDescription     message       `json:"shortDescription"`
+		FullDescription      message       `json:"fullDescription"`
+		Help                 message       `json:"help"`
+		DefaultConfiguration configuration `json:"defaultConfiguration"`
+	}
+	type driver struct {
+		Name           string `json:"name"`
+		Version        string `json:"version,omitempty"`
+		InformationURI string `json:"informationUri"`
+		Rules          []rule `json:"rules"`
+	}
+	type run struct {
+		Tool struct {
+			Driver driver `json:"driver"`
+		} `json:"tool"`
+		ColumnKind string   `json:"columnKind"`
+		Results    []result `json:"results"`
+	}
+	type log struct {
+		Schema  string `json:"$schema"`
+		Version string `json:"version"`
+		Runs    []run  `json:"runs"`
+	}
+
+	var src Sources
+	artifact := func(file string) artifactLocation {
+		rel := Rel(root, file)
+		if strings.HasPrefix(rel, "/") {
+			return artifactLocation{URI: "file://" + rel}
+		}
+		return artifactLocation{URI: rel, URIBaseID: "%SRCROOT%"}
+	}
+	physical := func(p, e Position) physicalLocation {
+		return physicalLocation{artifact(p.File), region{p.Line, src.UTF16Col(p), e.Line, src.UTF16Col(e)}}
+	}
+
+	var r run
+	r.Tool.Driver = driver{Name: "gohazard", Version: version, InformationURI: "https://github.com/gohazard/gohazard"}
+	r.ColumnKind = "utf16CodeUnits"
+	index := make(map[string]int)
+	for i, ru := range rules {
+		index[ru.ID] = i
+		short, _, _ := strings.Cut(strings.TrimSpace(ru.Doc), "\n")
+		r.Tool.Driver.Rules = append(r.Tool.Driver.Rules, rule{
+			ID:                   ru.ID,
+			Name:                 ru.ID,
+			ShortDescription:     message{short},
+			FullDescription:      message{strings.TrimSpace(ru.Doc)},
+			Help:                 message{strings.TrimSpace(ru.Doc) + "\n\nRun \"gohazard help " + ru.ID + "\" for the analyzer's flags."},
+			DefaultConfiguration: configuration{level(ru.Severity)},
+		})
+	}
+	r.Results = []result{}
+	for _, f := range findings {
+		res := result{
+			RuleID:    f.Analyzer,
+			RuleIndex: index[f.Analyzer],
+			Level:     level(f.Severity),
+			Message:   message{f.Message},
+			Locations: []location{{PhysicalLocation: physical(f.Pos, f.End)}},
+		}
+		for i, rel := range f.Related {
+			res.RelatedLocations = append(res.RelatedLocations, location{ID: &i, PhysicalLocation: physical(rel.Pos, rel.End), Message: &message{rel.Message}})
+		}
+		for _, fx := range f.Fixes {
+			var changes []artifactChange
+			for _, e := range fx.Edits {
+				rep := replacement{byteRegion{e.Start, e.End - e.Start}, message{e.New}}
+				if n := len(changes); n > 0 && changes[n-1].ArtifactLocation == artifact(e.File) {
+					changes[n-1].Replacements = append(changes[n-1].Replacements, rep)
+				} else {
+					changes = append(changes, artifactChange{artifact(e.File), []replacement{rep}})
+				}
+			}
+			res.Fixes = append(res.Fixes, fix{message{fx.Message}, changes})
+		}
+		r.Results = append(r.Results, res)
+	}
+	return encode(w, log{Schema: "https://json.schemastore.org/sarif-2.1.0.json", Version: "2.1.0", Runs: []run{r}}, "  ")
+}
+
+func level(severity string) string {
+	switch severity {
+	case "error", "note":
+		return severity
+	}
+	return "warning"
+}
