@@ -1,0 +1,104 @@
+package golangci
+
+import (
+	"flag"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/golangci/plugin-module-register/register"
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/gohazard/gohazard/passes/registry"
+)
+
+func names(as []*analysis.Analyzer) []string {
+	var ns []string
+	for _, a := range as {
+		ns = append(ns, a.Name)
+	}
+	return ns
+}
+
+// The plugin registers under the name .golangci.yml uses, and decodes the
+// settings golangci-lint hands it (YAML decoded into maps).
+func TestRegisteredAndDefaults(t *testing.T) {
+	newPlugin, err := register.GetPlugin("gohazard")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := newPlugin(map[string]any{"disable": []any{"noexit"}, "enable": []any{"SA2001"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	as, _ := p.BuildAnalyzers()
+	got := names(as)
+	for _, want := range []string{"sendleak", "deferloop", "ignores", "SA2001"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("analyzers %v lack %s", got, want)
+		}
+	}
+	for _, not := range []string{"noexit", "printf", "SA1015"} {
+		if slices.Contains(got, not) {
+			t.Errorf("analyzers %v include %s", got, not)
+		}
+	}
+	if p.GetLoadMode() != register.LoadModeTypesInfo {
+		t.Errorf("load mode %q", p.GetLoadMode())
+	}
+	// Every default-on analyzer of gohazard's own families runs by default.
+	p, err = newPlugin(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	as, _ = p.BuildAnalyzers()
+	var want []string
+	for _, e := range registry.Entries() {
+		if e.Default && e.Family != registry.Vet && e.Family != registry.Staticcheck {
+			want = append(want, e.Analyzer.Name)
+		}
+	}
+	if got := names(as); !slices.Equal(got, want) {
+		t.Errorf("default analyzers = %v, want %v", got, want)
+	}
+}
+
+func TestSettingsRejected(t *testing.T) {
+	for _, tc := range []struct {
+		settings any
+		want     string
+	}{
+		{map[string]any{"enabled": []any{"sendleak"}}, `unknown field "enabled"`},
+		{map[string]any{"enable": []any{"sendlek"}}, `enable: no analyzer named "sendlek"`},
+		{map[string]any{"disable": []any{"nosuch"}}, `disable: no analyzer named "nosuch"`},
+		{map[string]any{"enable": []any{"noexit"}, "disable": []any{"noexit"}}, `"noexit" is both enabled and disabled`},
+		{map[string]any{"options": map[string]any{"nosuch": map[string]any{"x": 1}}}, `options: no analyzer named "nosuch"`},
+		{map[string]any{"options": map[string]any{"sendleak": map[string]any{"x": 1}}}, `options: sendleak has no option "x"`},
+		{map[string]any{"enable": "sendleak"}, `cannot unmarshal string`},
+	} {
+		_, err := New(tc.settings)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("New(%v) = %v, want an error with %q", tc.settings, err, tc.want)
+		}
+	}
+}
+
+func TestOptions(t *testing.T) {
+	var n int
+	a := &analysis.Analyzer{Name: "fake", Doc: "fake", Run: func(*analysis.Pass) (any, error) { return nil, nil }}
+	a.Flags.Init("fake", flag.ContinueOnError)
+	a.Flags.IntVar(&n, "limit", 1, "a limit")
+	entries := []registry.Entry{{Analyzer: a, Family: registry.LeakCheck, Default: true}}
+
+	as, err := choose(entries, []*analysis.Analyzer{a}, Settings{Options: map[string]map[string]any{"fake": {"limit": 7}}})
+	if err != nil || n != 7 || len(as) != 1 {
+		t.Errorf("choose: %v, limit %d, %d analyzers; want no error, 7, 1", err, n, len(as))
+	}
+	_, err = choose(entries, []*analysis.Analyzer{a}, Settings{Options: map[string]map[string]any{"fake": {"limit": "many"}}})
+	if err == nil || !strings.Contains(err.Error(), "fake.limit") {
+		t.Errorf("a bad option value: %v, want an error naming fake.limit", err)
+	}
+	if _, err := choose(entries, []*analysis.Analyzer{a}, Settings{Disable: []string{"fake"}}); err == nil {
+		t.Errorf("disabling every analyzer was accepted")
+	}
+}
