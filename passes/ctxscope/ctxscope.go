@@ -11,6 +11,9 @@ import (
 	"go/types"
 	"strings"
 
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
+
 	"github.com/gohazard/gohazard/passes/ssautil"
 )
 
@@ -59,7 +62,9 @@ func InScope(info *types.Info, path []ast.Node, pos token.Pos) []Source {
 		fn := funcOf(path[i:])
 		for _, name := range scope.Names() {
 			obj := scope.Lookup(name)
-			if seen[name] != nil || name == "_" || obj.Pos() >= pos && !isParam(fn, obj) {
+			// LookupParent knows where a declaration's scope starts: a
+			// variable of "v := f()" is not in scope within f().
+			if _, at := scope.LookupParent(name, pos); seen[name] != nil || name == "_" || at != obj && !isParam(fn, obj) {
 				continue
 			}
 			seen[name] = obj
@@ -137,4 +142,203 @@ func receiverFields(info *types.Info, decl *ast.FuncDecl, seen map[string]types.
 		}
 	}
 	return out
+}
+
+// Own returns the contexts of InScope that the innermost function around
+// pos receives or declares itself, and that function (an *ast.FuncDecl or
+// *ast.FuncLit; nil outside functions). A function literal may run after
+// the function around it has returned, when that function's context is
+// done: the contexts it only captures are not its own.
+func Own(info *types.Info, path []ast.Node, pos token.Pos) ([]Source, ast.Node) {
+	var fn ast.Node
+	for _, n := range path {
+		if _, ok := n.(*ast.FuncDecl); ok {
+			fn = n
+			break
+		}
+		if _, ok := n.(*ast.FuncLit); ok {
+			fn = n
+			break
+		}
+	}
+	if fn == nil {
+		return nil, nil
+	}
+	var own []Source
+	for _, s := range InScope(info, path, pos) {
+		if fn.Pos() <= s.Var.Pos() && s.Var.Pos() < fn.End() {
+			own = append(own, s)
+		}
+	}
+	return own, fn
+}
+
+// ObservesDone reports whether fn, before pos, calls Done or Err on one of
+// the contexts srcs: code that has seen a context end (a graceful
+// shutdown after <-ctx.Done(), cleanup after ctx.Err() != nil) needs a
+// fresh one on purpose.
+func ObservesDone(info *types.Info, fn ast.Node, srcs []Source, pos token.Pos) bool {
+	exprs := make(map[string]bool)
+	for _, s := range srcs {
+		exprs[s.Expr] = true
+	}
+	found := false
+	ast.Inspect(fn, func(n ast.Node) bool {
+		if found || n == nil || n.Pos() >= pos {
+			return false
+		}
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if ok && (sel.Sel.Name == "Done" || sel.Sel.Name == "Err") && IsContext(info.TypeOf(sel.X)) && exprs[types.ExprString(sel.X)] {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// Path returns the nodes from cur's up to the file, innermost first.
+func Path(cur inspector.Cursor) []ast.Node {
+	var path []ast.Node
+	for c := range cur.Enclosing() {
+		path = append(path, c.Node())
+	}
+	return path
+}
+
+// Describe says where src comes from, for messages about fn.
+func Describe(src Source, fn ast.Node) string {
+	name := "the function literal"
+	if decl, ok := fn.(*ast.FuncDecl); ok {
+		name = decl.Name.Name
+	}
+	switch src.Kind {
+	case Param:
+		return "parameter of " + name
+	case Request:
+		return "the context of the request " + name + " serves"
+	case Field:
+		return "field of " + name + "'s receiver"
+	}
+	return "declared in " + name
+}
+
+// derivations are the functions that derive a context from a parent,
+// their first argument.
+var derivations = []string{"WithCancel", "WithCancelCause", "WithDeadline", "WithDeadlineCause", "WithTimeout", "WithTimeoutCause", "WithValue"}
+
+// HandedToCalls reports whether the context made by path[0], an
+// expression in fn, directly or through derivations (context.WithTimeout
+// and the like) and local variables, only ever goes to calls that fn
+// makes itself: not to go or defer statements, not into fields, globals,
+// results or function literals, and not back into one of srcs (a nil
+// guard). Such a context serves work that fn waits for, which a context
+// in scope should bound.
+func HandedToCalls(info *types.Info, fn ast.Node, path []ast.Node, srcs []Source) bool {
+	for i := 0; i+1 < len(path); i++ {
+		expr := path[i]
+		switch parent := path[i+1].(type) {
+		case *ast.ParenExpr:
+			continue
+		case *ast.CallExpr:
+			if parent.Fun == expr {
+				return false
+			}
+			if derives(info, parent) && parent.Args[0] == expr {
+				continue
+			}
+			return ordinaryCall(path[i+1:])
+		case *ast.AssignStmt:
+			if len(parent.Rhs) != 1 || parent.Rhs[0] != expr {
+				return false
+			}
+			return localHandedToCalls(info, fn, parent.Lhs[0], srcs)
+		case *ast.ValueSpec:
+			if len(parent.Values) != 1 || parent.Values[0] != expr {
+				return false
+			}
+			return localHandedToCalls(info, fn, parent.Names[0], srcs)
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+func derives(info *types.Info, call *ast.CallExpr) bool {
+	callee := typeutil.Callee(info, call)
+	for _, name := range derivations {
+		if ssautil.IsFunc(callee, "context", name) {
+			return len(call.Args) > 0
+		}
+	}
+	return false
+}
+
+// ordinaryCall reports whether path[0], a call, is neither the call of a
+// go or defer statement nor inside a function literal.
+func ordinaryCall(path []ast.Node) bool {
+	if len(path) > 1 {
+		switch stmt := path[1].(type) {
+		case *ast.GoStmt:
+			return stmt.Call != path[0]
+		case *ast.DeferStmt:
+			return stmt.Call != path[0]
+		}
+	}
+	for _, n := range path[1:] {
+		switch n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.FuncDecl:
+			return true
+		}
+	}
+	return true
+}
+
+// localHandedToCalls reports whether lhs is a local variable of fn, not
+// one of srcs, used at least once and only as an argument of ordinary
+// calls made by fn.
+func localHandedToCalls(info *types.Info, fn ast.Node, lhs ast.Expr, srcs []Source) bool {
+
+	id, ok := lhs.(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := info.ObjectOf(id).(*types.Var)
+	if !ok || v.Pos() < fn.Pos() || v.Pos() >= fn.End() {
+		return false
+	}
+	for _, s := range srcs {
+		if s.Var == v {
+			return false
+		}
+	}
+	uses := 0
+	ok = true
+	var stack []ast.Node
+	ast.Inspect(fn, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		if use, isIdent := n.(*ast.Ident); isIdent && use != id && info.Uses[use] == v {
+			uses++
+			path := []ast.Node{use}
+			for j := len(stack) - 1; j >= 0; j-- {
+				path = append(path, stack[j])
+			}
+			call, isCall := path[1].(*ast.CallExpr)
+			if !isCall || call.Fun == use || !ordinaryCall(path[1:]) {
+				ok = false
+			}
+		}
+		stack = append(stack, n)
+		return ok
+	})
+	return ok && uses > 0
 }

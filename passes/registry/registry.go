@@ -11,6 +11,7 @@ import (
 
 	"github.com/gohazard/gohazard/allocheck/deferloop"
 	"github.com/gohazard/gohazard/allocheck/timeafterloop"
+	"github.com/gohazard/gohazard/ctxcheck/ctxbackground"
 	"github.com/gohazard/gohazard/leakcheck/doublelock"
 	"github.com/gohazard/gohazard/leakcheck/heldlock"
 	"github.com/gohazard/gohazard/leakcheck/noexit"
@@ -54,6 +55,7 @@ func Entries() []Entry {
 	entries := []Entry{
 		{Analyzer: deferloop.Analyzer, Family: AllocCheck, Default: true, Since: "v0.1.0", Severity: Warning},
 		{Analyzer: timeafterloop.Analyzer, Family: AllocCheck, Default: true, Since: "v0.1.0", Severity: Warning},
+		{Analyzer: ctxbackground.Analyzer, Family: CtxCheck, Default: true, Since: "v0.2.0", Severity: Warning},
 		{Analyzer: sendleak.Analyzer, Family: LeakCheck, Default: true, Since: "v0.1.0", Severity: Error},
 		{Analyzer: heldlock.Analyzer, Family: LeakCheck, Default: true, Since: "v0.1.0", Severity: Error},
 		{Analyzer: doublelock.Analyzer, Family: LeakCheck, Default: true, Since: "v0.1.0", Severity: Error},

@@ -1,0 +1,3 @@
+module example.com/ctxbackground
+
+go 1.26
