@@ -36,7 +36,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		path := ctxscope.Path(cur)
 		srcs, fn := ctxscope.Own(pass.TypesInfo, path, call.Pos())
-		if len(srcs) == 0 || runsOnce(fn) || ctxscope.ObservesDone(pass.TypesInfo, fn, srcs, call.Pos()) {
+		if len(srcs) == 0 || ctxscope.RunsOnce(fn) || ctxscope.ObservesDone(pass.TypesInfo, fn, srcs, call.Pos()) {
 			continue
 		}
 		if !ctxscope.HandedToCalls(pass.TypesInfo, fn, path, srcs) {
@@ -45,18 +45,6 @@ func run(pass *analysis.Pass) (any, error) {
 		report(pass, call, callee.Name(), srcs, fn)
 	}
 	return nil, nil
-}
-
-func runsOnce(fn ast.Node) bool {
-	decl, ok := fn.(*ast.FuncDecl)
-	if !ok || decl.Recv != nil {
-		return false
-	}
-	switch decl.Name.Name {
-	case "main", "init", "TestMain":
-		return true
-	}
-	return false
 }
 
 func report(pass *analysis.Pass, call *ast.CallExpr, name string, srcs []ctxscope.Source, fn ast.Node) {

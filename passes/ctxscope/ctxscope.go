@@ -342,3 +342,17 @@ func localHandedToCalls(info *types.Info, fn ast.Node, lhs ast.Expr, srcs []Sour
 	})
 	return ok && uses > 0
 }
+
+// RunsOnce reports whether fn is main, init or TestMain, where a process
+// or a test run starts its root context.
+func RunsOnce(fn ast.Node) bool {
+	decl, ok := fn.(*ast.FuncDecl)
+	if !ok || decl.Recv != nil {
+		return false
+	}
+	switch decl.Name.Name {
+	case "main", "init", "TestMain":
+		return true
+	}
+	return false
+}

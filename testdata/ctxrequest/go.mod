@@ -1,0 +1,3 @@
+module example.com/ctxrequest
+
+go 1.26

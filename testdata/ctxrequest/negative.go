@@ -1,0 +1,84 @@
+package ctxrequest
+
+import (
+	"context"
+	"database/sql"
+	"net"
+	"net/http"
+)
+
+// No context in scope.
+func NoContext(db *sql.DB, url string) error {
+	if _, err := db.Exec("DELETE FROM t"); err != nil {
+		return err
+	}
+	resp, err := http.Get(url)
+	if err == nil {
+		resp.Body.Close()
+	}
+	return err
+}
+
+// The context variants.
+func WithContext(ctx context.Context, db *sql.DB, url string) error {
+	if _, err := db.ExecContext(ctx, "DELETE FROM t"); err != nil {
+		return err
+	}
+	req, err := http.NewRequestWithContext(ctx, "GET", url, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err == nil {
+		resp.Body.Close()
+	}
+	var d net.Dialer
+	c, err := d.DialContext(ctx, "tcp", "localhost:80")
+	if err == nil {
+		c.Close()
+	}
+	return err
+}
+
+// Cleanup after the context ended must not be cancelled.
+func Cleanup(ctx context.Context, tx *sql.Tx) error {
+	select {
+	case <-ctx.Done():
+		_, err := tx.Exec("ROLLBACK")
+		return err
+	default:
+	}
+	return nil
+}
+
+// A literal may run after the function returns: captured contexts are
+// not its own.
+func Callback(ctx context.Context, db *sql.DB) func() error {
+	return func() error {
+		_, err := db.Exec("DELETE FROM t")
+		return err
+	}
+}
+
+func main() {
+	ctx := context.Background()
+	_ = ctx
+	http.Get("http://localhost")
+}
+
+// Methods with the same names on other types.
+type Store struct{}
+
+func (Store) Query(q string) error { return nil }
+
+func Other(ctx context.Context, s Store) error {
+	return s.Query("x")
+}
+
+// A function literal with its own context parameter, in a function that
+// has none.
+func Handler(db *sql.DB) func(context.Context) error {
+	return func(ctx context.Context) error {
+		return db.PingContext(ctx)
+	}
+}
