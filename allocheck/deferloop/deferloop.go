@@ -93,6 +93,9 @@ func report(pass *analysis.Pass, insp *inspector.Inspector, d *ssa.Defer) {
 	if loop == nil || !holdsIterationValue(pass, stmt, loop) {
 		return
 	}
+	if t := pass.TypesInfo.TypeOf(stmt.Call.Fun); ssautil.IsType(t, "context", "CancelFunc") || ssautil.IsType(t, "context", "CancelCauseFunc") {
+		diag.Message = "cancel deferred in a loop runs only when the function returns: every iteration's context, and its timer, lives until then; call cancel at the end of the iteration"
+	}
 	diag.Related = []analysis.RelatedInformation{{Pos: loop.Pos(), Message: "the loop"}}
 	if fix, ok := wrapBody(pass, loop, stmt, path); ok {
 		diag.SuggestedFixes = []analysis.SuggestedFix{fix}

@@ -12,6 +12,7 @@ import (
 	"github.com/gohazard/gohazard/allocheck/deferloop"
 	"github.com/gohazard/gohazard/allocheck/timeafterloop"
 	"github.com/gohazard/gohazard/ctxcheck/ctxbackground"
+	"github.com/gohazard/gohazard/ctxcheck/ctxloop"
 	"github.com/gohazard/gohazard/ctxcheck/ctxrequest"
 	"github.com/gohazard/gohazard/leakcheck/doublelock"
 	"github.com/gohazard/gohazard/leakcheck/heldlock"
@@ -58,6 +59,7 @@ func Entries() []Entry {
 		{Analyzer: timeafterloop.Analyzer, Family: AllocCheck, Default: true, Since: "v0.1.0", Severity: Warning},
 		{Analyzer: ctxbackground.Analyzer, Family: CtxCheck, Default: true, Since: "v0.2.0", Severity: Warning},
 		{Analyzer: ctxrequest.Analyzer, Family: CtxCheck, Default: true, Since: "v0.2.0", Severity: Warning},
+		{Analyzer: ctxloop.Analyzer, Family: CtxCheck, Default: true, Since: "v0.2.0", Severity: Warning},
 		{Analyzer: sendleak.Analyzer, Family: LeakCheck, Default: true, Since: "v0.1.0", Severity: Error},
 		{Analyzer: heldlock.Analyzer, Family: LeakCheck, Default: true, Since: "v0.1.0", Severity: Error},
 		{Analyzer: doublelock.Analyzer, Family: LeakCheck, Default: true, Since: "v0.1.0", Severity: Error},

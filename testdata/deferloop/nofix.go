@@ -1,8 +1,10 @@
 package deferloop
 
 import (
+	"context"
 	"errors"
 	"os"
+	"time"
 )
 
 func openAll(names []string) error {
@@ -56,4 +58,16 @@ func continueAfter(names []string) {
 		defer f.Close() // want `defer in a loop runs only when the function returns`
 		continue
 	}
+}
+
+// A cancel deferred per iteration keeps every iteration's context.
+func timeoutPerItem(ctx context.Context, items []string, do func(context.Context, string) error) error {
+	for _, item := range items {
+		ictx, cancel := context.WithTimeout(ctx, time.Second)
+		defer cancel() // want `cancel deferred in a loop runs only when the function returns: every iteration's context, and its timer, lives until then; call cancel at the end of the iteration`
+		if err := do(ictx, item); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -1,0 +1,66 @@
+package ctxloop
+
+import (
+	"context"
+	"time"
+)
+
+// A fresh variable per iteration.
+func Fresh(ctx context.Context, items []string) {
+	for _, item := range items {
+		ctx := context.WithValue(ctx, key{}, item)
+		process(ctx, item)
+	}
+}
+
+// A builder loop: values added on purpose, the context used after it.
+func Build(ctx context.Context, pairs map[any]any) error {
+	for k, v := range pairs {
+		ctx = context.WithValue(ctx, k, v)
+	}
+	return process(ctx, "all")
+}
+
+// Derived from another context, not from itself.
+func FromParent(parent context.Context, items []string) {
+	var ctx context.Context
+	for _, item := range items {
+		ctx = context.WithValue(parent, key{}, item)
+		process(ctx, item)
+	}
+}
+
+// The loop always leaves after the assignment.
+func Once(ctx context.Context, items []string) error {
+	for _, item := range items {
+		ctx = context.WithValue(ctx, key{}, item)
+		return process(ctx, item)
+	}
+	return nil
+}
+
+func Retry(ctx context.Context, try func(context.Context) error) error {
+	for {
+		ctx, cancel := context.WithTimeout(ctx, time.Second)
+		err := try(ctx)
+		cancel()
+		if err == nil {
+			return nil
+		}
+	}
+}
+
+// Outside a loop.
+func Single(ctx context.Context) {
+	ctx = context.WithValue(ctx, key{}, 1)
+	process(ctx, "x")
+}
+
+// The context variable belongs to the loop's own scope.
+func Inner(items []string) {
+	for _, item := range items {
+		ctx := context.Background()
+		ctx = context.WithValue(ctx, key{}, item)
+		process(ctx, item)
+	}
+}
