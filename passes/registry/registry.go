@@ -10,6 +10,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/gohazard/gohazard/allocheck/deferloop"
+	"github.com/gohazard/gohazard/allocheck/mapprealloc"
+	"github.com/gohazard/gohazard/allocheck/prealloc"
 	"github.com/gohazard/gohazard/allocheck/timeafterloop"
 	"github.com/gohazard/gohazard/ctxcheck/ctxbackground"
 	"github.com/gohazard/gohazard/ctxcheck/ctxloop"
@@ -56,6 +58,8 @@ type Entry struct {
 func Entries() []Entry {
 	entries := []Entry{
 		{Analyzer: deferloop.Analyzer, Family: AllocCheck, Default: true, Since: "v0.1.0", Severity: Warning},
+		{Analyzer: prealloc.Analyzer, Family: AllocCheck, Default: true, Since: "v0.2.0", Severity: Note},
+		{Analyzer: mapprealloc.Analyzer, Family: AllocCheck, Default: true, Since: "v0.2.0", Severity: Note},
 		{Analyzer: timeafterloop.Analyzer, Family: AllocCheck, Default: true, Since: "v0.1.0", Severity: Warning},
 		{Analyzer: ctxbackground.Analyzer, Family: CtxCheck, Default: true, Since: "v0.2.0", Severity: Warning},
 		{Analyzer: ctxrequest.Analyzer, Family: CtxCheck, Default: true, Since: "v0.2.0", Severity: Warning},

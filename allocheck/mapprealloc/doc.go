@@ -1,0 +1,35 @@
+// Package mapprealloc defines an Analyzer that reports maps given one
+// entry per iteration of a loop whose trip count is known before the
+// loop.
+//
+// # Analyzer mapprealloc
+//
+// mapprealloc: report maps filled once per iteration of a loop with a known trip count
+//
+// A map made without a size hint and filled with one entry per iteration
+// grows by rehashing all its entries several times:
+//
+//	byID := map[string]*User{}
+//	for _, u := range users {
+//		byID[u.ID] = u
+//	}
+//
+// When the number of iterations is known before the loop (a range over a
+// slice, array, map or integer, or for i := 0; i < n; i++ with n not
+// changed in the loop), make the map with that size:
+//
+//	byID := make(map[string]*User, len(users))
+//	for _, u := range users {
+//		byID[u.ID] = u
+//	}
+//
+// The size is a hint: repeated keys only make it generous. The fix is
+// offered when the count can be computed where the map is made.
+//
+// Only assignments that run on every iteration are reported;
+// -mapprealloc.conditional reports conditional ones too, as an upper
+// bound. Maps assigned in nested loops or more than once per iteration,
+// used between their declaration and the loop, or reassigned in the loop
+// are not reported, nor nil maps (var m map[K]V), which the loop could
+// not fill.
+package mapprealloc

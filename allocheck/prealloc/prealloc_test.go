@@ -1,0 +1,30 @@
+package prealloc_test
+
+import (
+	"path/filepath"
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/gohazard/gohazard/allocheck/prealloc"
+	"github.com/gohazard/gohazard/passes/testutil"
+)
+
+func Test(t *testing.T) {
+	dir := filepath.Join("..", "..", "testdata", "prealloc")
+	analysistest.RunWithSuggestedFixes(t, dir, prealloc.Analyzer, ".")
+	testutil.GoldenCompiles(t, dir)
+}
+
+// With -prealloc.conditional, conditional appends are reported as an
+// upper bound.
+func TestConditional(t *testing.T) {
+	f := prealloc.Analyzer.Flags.Lookup("conditional")
+	if err := f.Value.Set("true"); err != nil {
+		t.Fatal(err)
+	}
+	defer f.Value.Set("false")
+	dir := filepath.Join("..", "..", "testdata", "prealloc", "conditional")
+	analysistest.RunWithSuggestedFixes(t, dir, prealloc.Analyzer, ".")
+	testutil.GoldenCompiles(t, dir)
+}

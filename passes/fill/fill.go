@@ -1,0 +1,300 @@
+// Package fill finds slices and maps that a loop fills one element per
+// iteration, declared empty right before the loop: the candidates for a
+// preallocated capacity or size (allocheck's prealloc and mapprealloc).
+package fill
+
+import (
+	"cmp"
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"slices"
+
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/gohazard/gohazard/passes/loops"
+)
+
+// Kind is what is filled.
+type Kind int
+
+const (
+	Slice Kind = iota // s = append(s, x)
+	Map               // m[k] = v
+)
+
+// A Fill is a variable declared empty before a loop whose trip count is
+// known, and filled by one statement of the loop's body.
+type Fill struct {
+	Var   *types.Var
+	Decl  ast.Stmt // the declaration, in the same block as the loop
+	Init  ast.Expr // the empty value ([]T{}, make([]T, 0), map[K]V{}, make(map[K]V)), nil for var s []T
+	Type  ast.Expr // the type as written in the declaration
+	Stmt  ast.Stmt // the statement that fills it
+	Loop  ast.Stmt
+	Trips loops.TripCount
+	// Conditional: the statement may be skipped in some iteration, or the
+	// loop may end early, so that the trip count is an upper bound.
+	Conditional bool
+	// Evaluable: the trip count can be computed at the declaration, with
+	// the same value as at the loop.
+	Evaluable bool
+}
+
+// Find returns the fills of kind in the inspected files, in source order.
+func Find(info *types.Info, insp *inspector.Inspector, kind Kind) []Fill {
+	var fills []Fill
+	for cur := range insp.Root().Preorder((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil)) {
+		loop := cur.Node().(ast.Stmt)
+		block, ok := cur.Parent().Node().(*ast.BlockStmt)
+		if !ok {
+			continue
+		}
+		tc, ok := loops.Trips(info, loop)
+		if !ok {
+			continue
+		}
+		body := loops.Body(loop)
+		for v, stmts := range fillers(info, body, kind) {
+			if len(stmts) != 1 {
+				continue
+			}
+			f, ok := declaredEmpty(info, block, loop, v, kind)
+			if !ok || reassigned(info, body, v, stmts[0]) {
+				continue
+			}
+			f.Stmt, f.Loop, f.Trips = stmts[0], loop, tc
+			f.Conditional = !topLevel(body, stmts[0]) || len(loops.Exits(body)) > 0
+			f.Evaluable = evaluable(info, block, f.Decl, loop, tc)
+			fills = append(fills, f)
+		}
+	}
+	slices.SortFunc(fills, func(a, b Fill) int { return cmp.Compare(a.Stmt.Pos(), b.Stmt.Pos()) })
+	return fills
+}
+
+// fillers returns, for each variable, the statements of body that fill it
+// (in nested loops and function literals too, so that those disqualify
+// it: they do not run once per iteration).
+func fillers(info *types.Info, body *ast.BlockStmt, kind Kind) map[*types.Var][]ast.Stmt {
+	out := make(map[*types.Var][]ast.Stmt)
+	nested := make(map[*types.Var]bool)
+	var walk func(n ast.Node, inner bool)
+	walk = func(n ast.Node, inner bool) {
+		ast.Inspect(n, func(c ast.Node) bool {
+			switch c := c.(type) {
+			case *ast.FuncLit, *ast.ForStmt, *ast.RangeStmt:
+				if c != n {
+					walk(c, true)
+					return false
+				}
+			case *ast.AssignStmt:
+				if v := filled(info, c, kind); v != nil {
+					out[v] = append(out[v], c)
+					nested[v] = nested[v] || inner
+				}
+			}
+			return true
+		})
+	}
+	walk(body, false)
+	for v := range nested {
+		if nested[v] {
+			out[v] = append(out[v], nil)
+		}
+	}
+	return out
+}
+
+// filled returns the variable that assign fills, or nil.
+func filled(info *types.Info, assign *ast.AssignStmt, kind Kind) *types.Var {
+	if assign.Tok != token.ASSIGN || len(assign.Lhs) != 1 || len(assign.Rhs) != 1 {
+		return nil
+	}
+	switch kind {
+	case Slice:
+		lhs, ok := assign.Lhs[0].(*ast.Ident)
+		call, ok2 := ast.Unparen(assign.Rhs[0]).(*ast.CallExpr)
+		if !ok || !ok2 || len(call.Args) != 2 || call.Ellipsis.IsValid() || !isBuiltin(info, call.Fun, "append") {
+			return nil
+		}
+		if arg, ok := call.Args[0].(*ast.Ident); ok && info.Uses[arg] == info.Uses[lhs] {
+			v, _ := info.Uses[lhs].(*types.Var)
+			return v
+		}
+	case Map:
+		idx, ok := assign.Lhs[0].(*ast.IndexExpr)
+		if !ok {
+			return nil
+		}
+		id, ok := idx.X.(*ast.Ident)
+		if !ok {
+			return nil
+		}
+		if v, ok := info.Uses[id].(*types.Var); ok {
+			if _, isMap := v.Type().Underlying().(*types.Map); isMap {
+				return v
+			}
+		}
+	}
+	return nil
+}
+
+func isBuiltin(info *types.Info, fun ast.Expr, name string) bool {
+	id, ok := ast.Unparen(fun).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	b, ok := info.Uses[id].(*types.Builtin)
+	return ok && b.Name() == name
+}
+
+// declaredEmpty finds v's declaration among the statements of block
+// before loop, with an empty value and no use of v between it and loop.
+func declaredEmpty(info *types.Info, block *ast.BlockStmt, loop ast.Stmt, v *types.Var, kind Kind) (Fill, bool) {
+	f := Fill{Var: v}
+	declAt := -1
+	for i, s := range block.List {
+		if s == loop {
+			if declAt < 0 {
+				return f, false
+			}
+			for _, between := range block.List[declAt+1 : i] {
+				if mentions(info, between, v) {
+					return f, false
+				}
+			}
+			return f, true
+		}
+		if s.Pos() <= v.Pos() && v.Pos() < s.End() {
+			if !emptyDecl(info, s, v, kind, &f) {
+				return f, false
+			}
+			declAt = i
+			f.Decl = s
+		}
+	}
+	return f, false
+}
+
+// emptyDecl reports whether s declares v (alone) with an empty value,
+// and records the value and the type as written.
+func emptyDecl(info *types.Info, s ast.Stmt, v *types.Var, kind Kind, f *Fill) bool {
+	var value ast.Expr
+	switch s := s.(type) {
+	case *ast.AssignStmt:
+		if s.Tok != token.DEFINE || len(s.Lhs) != 1 || len(s.Rhs) != 1 {
+			return false
+		}
+		value = s.Rhs[0]
+	case *ast.DeclStmt:
+		gen, ok := s.Decl.(*ast.GenDecl)
+		if !ok || len(gen.Specs) != 1 {
+			return false
+		}
+		spec, ok := gen.Specs[0].(*ast.ValueSpec)
+		if !ok || len(spec.Names) != 1 {
+			return false
+		}
+		switch len(spec.Values) {
+		case 0:
+			// var s []T is an empty slice; var m map[K]V is a nil map
+			// that the loop could not fill.
+			f.Type = spec.Type
+			return kind == Slice && spec.Type != nil
+		case 1:
+			value = spec.Values[0]
+		default:
+			return false
+		}
+	default:
+		return false
+	}
+	value = ast.Unparen(value)
+	switch value := value.(type) {
+	case *ast.CompositeLit:
+		if len(value.Elts) != 0 || value.Type == nil {
+			return false
+		}
+		f.Init, f.Type = value, value.Type
+		return true
+	case *ast.CallExpr:
+		if !isBuiltin(info, value.Fun, "make") || len(value.Args) == 0 {
+			return false
+		}
+		switch {
+		case kind == Slice && len(value.Args) == 2 && isZero(info, value.Args[1]):
+		case kind == Map && (len(value.Args) == 1 || isZero(info, value.Args[1])):
+		default:
+			return false
+		}
+		f.Init, f.Type = value, value.Args[0]
+		return true
+	}
+	return false
+}
+
+func isZero(info *types.Info, e ast.Expr) bool {
+	tv, ok := info.Types[e]
+	return ok && tv.Value != nil && constant.Sign(tv.Value) == 0
+}
+
+func mentions(info *types.Info, n ast.Node, v *types.Var) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && info.Uses[id] == v {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// reassigned reports whether body assigns v other than by the fill.
+func reassigned(info *types.Info, body *ast.BlockStmt, v *types.Var, fill ast.Stmt) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n.(type) {
+		case nil:
+			return false
+		case *ast.AssignStmt, *ast.IncDecStmt, *ast.UnaryExpr, *ast.RangeStmt:
+			found = found || n != fill && loops.AssignsAny(info, n, []*types.Var{v})
+		}
+		return !found && n != fill
+	})
+	return found
+}
+
+// topLevel reports whether stmt is one of body's own statements, run on
+// every iteration that reaches the end of the body.
+func topLevel(body *ast.BlockStmt, stmt ast.Stmt) bool {
+	for _, s := range body.List {
+		if s == stmt {
+			return true
+		}
+	}
+	return false
+}
+
+// evaluable reports whether the trip count can be computed at decl: the
+// variables it reads are declared before decl and not assigned between
+// decl and loop.
+func evaluable(info *types.Info, block *ast.BlockStmt, decl, loop ast.Stmt, tc loops.TripCount) bool {
+	for _, v := range tc.Vars {
+		if v.Pos() >= decl.Pos() && v.Pos() < decl.End() || v.Pos() >= decl.End() && v.Pos() < loop.Pos() {
+			return false
+		}
+	}
+	in := false
+	for _, s := range block.List {
+		if s == loop {
+			break
+		}
+		if in && loops.AssignsAny(info, s, tc.Vars) {
+			return false
+		}
+		in = in || s == decl
+	}
+	return true
+}

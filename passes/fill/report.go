@@ -1,0 +1,64 @@
+package fill
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// Report reports f at its declaration, with the fix that gives it the
+// loop's trip count as capacity (slices) or size (maps) when the count
+// can be computed there.
+func Report(pass *analysis.Pass, f Fill, kind Kind) {
+	text := func(e ast.Expr) string { return source(pass, e) }
+	n := f.Trips.Text(text)
+	typ := text(f.Type)
+	made := "make(" + typ + ", 0, " + n + ")"
+	what, verb := "appended to", "preallocate"
+	if kind == Map {
+		made = "make(" + typ + ", " + n + ")"
+		what, verb = "given an entry", "size"
+	}
+	often := "once per iteration"
+	if f.Conditional {
+		often = "at most once per iteration"
+	}
+	msg := fmt.Sprintf("%s is %s %s of a loop that runs %s times, growing by reallocation: %s it with %s", f.Var.Name(), what, often, n, verb, made)
+	if f.Conditional {
+		msg += " (an upper bound)"
+	}
+	d := analysis.Diagnostic{
+		Pos:     f.Decl.Pos(),
+		End:     f.Decl.End(),
+		Message: msg,
+		Related: []analysis.RelatedInformation{
+			{Pos: f.Stmt.Pos(), End: f.Stmt.End(), Message: "filled here"},
+			{Pos: f.Loop.Pos(), Message: "the loop"},
+		},
+	}
+	if f.Evaluable {
+		edit := analysis.TextEdit{NewText: []byte(made)}
+		if f.Init != nil {
+			edit.Pos, edit.End = f.Init.Pos(), f.Init.End()
+		} else {
+			spec := f.Decl.(*ast.DeclStmt).Decl.(*ast.GenDecl).Specs[0].(*ast.ValueSpec)
+			edit.Pos, edit.End = spec.Names[0].End(), spec.Type.End()
+			edit.NewText = []byte(" = " + made)
+		}
+		d.SuggestedFixes = []analysis.SuggestedFix{{Message: verb + " with " + made, TextEdits: []analysis.TextEdit{edit}}}
+	}
+	pass.Report(d)
+}
+
+// source returns e as written.
+func source(pass *analysis.Pass, e ast.Expr) string {
+	file := pass.Fset.File(e.Pos())
+	if file != nil {
+		if src, err := pass.ReadFile(file.Name()); err == nil {
+			return string(src[file.Offset(e.Pos()):file.Offset(e.End())])
+		}
+	}
+	return types.ExprString(e)
+}

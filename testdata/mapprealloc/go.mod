@@ -1,0 +1,3 @@
+module example.com/mapprealloc
+
+go 1.26

@@ -1,0 +1,29 @@
+package conditional
+
+type User struct {
+	Name  string
+	Adult bool
+}
+
+func Adults(users []User) []string {
+	var names []string // want `names is appended to at most once per iteration of a loop that runs len\(users\) times, growing by reallocation: preallocate it with make\(\[\]string, 0, len\(users\)\) \(an upper bound\)`
+	for _, u := range users {
+		if u.Adult {
+			names = append(names, u.Name)
+		}
+	}
+	return names
+}
+
+// Still silent: two appends.
+func Twice(users []User) []string {
+	var names []string
+	for _, u := range users {
+		if u.Adult {
+			names = append(names, u.Name)
+		} else {
+			names = append(names, "minor")
+		}
+	}
+	return names
+}

@@ -1,0 +1,3 @@
+module example.com/prealloc
+
+go 1.26
