@@ -28,8 +28,24 @@
 // doublelock follows calls to the package's own functions, one level deep,
 // when the callee locks the same mutex (the receiver's or parameter's
 // field, or a package-level mutex) before unlocking it. Read locks are
-// reported too when a write lock is held; a read lock taken twice is left
-// alone, since it only deadlocks when a writer is waiting in between.
+// reported too when a write lock is held.
+//
+// A read lock taken twice on one path deadlocks when a writer comes in
+// between: sync.RWMutex makes new readers wait while a Lock waits, the
+// Lock waits for the first reader, and the first reader waits for its
+// own second RLock:
+//
+//	func (c *Cache) Len() int {
+//		c.mu.RLock()
+//		defer c.mu.RUnlock()
+//		return c.size() // size calls c.mu.RLock too
+//	}
+//
+// It is reported when the package write-locks the same mutex (the same
+// field, or package-level variable) somewhere; an RWMutex the package
+// only ever read-locks cannot have a writer in between. Take the read
+// lock once, in the entry point, and call an unexported variant that
+// expects it held.
 // Paths through a call that is handed the mutex, or through a call of a
 // package function that unlocks some mutex, are not reported.
 package doublelock

@@ -3,6 +3,7 @@ package doublelock
 import (
 	_ "embed"
 	"fmt"
+	"go/types"
 	"slices"
 
 	"golang.org/x/tools/go/analysis"
@@ -25,7 +26,9 @@ var Analyzer = &analysis.Analyzer{
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	for _, fn := range pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).SrcFuncs {
+	funcs := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).SrcFuncs
+	writers := writeLocks(funcs)
+	for _, fn := range funcs {
 		locks := ssautil.LockCalls(fn)
 		for _, held := range locks {
 			if _, deferred := held.Call.(*ssa.Defer); !held.Lock || deferred || captured(held.Mutex) {
@@ -34,12 +37,14 @@ func run(pass *analysis.Pass) (any, error) {
 			avoid := releases(fn, locks, held)
 			// A second Lock in the same function.
 			for _, again := range locks {
-				// Two read locks deadlock only with a writer waiting
-				// in between: not certain.
-				if again.Call == held.Call || !again.Lock || held.Read && again.Read || !ssautil.SameRef(again.Mutex, held.Mutex) {
+				if again.Call == held.Call || !again.Lock || !ssautil.SameRef(again.Mutex, held.Mutex) {
 					continue
 				}
 				if _, deferred := again.Call.(*ssa.Defer); deferred || !reaches(held.Call, again.Call, avoid) {
+					continue
+				}
+				if held.Read && again.Read {
+					reportRecursiveRead(pass, again.Call, held, writers, nil)
 					continue
 				}
 				pass.Report(analysis.Diagnostic{
@@ -58,7 +63,12 @@ func run(pass *analysis.Pass) (any, error) {
 				if callee == nil || callee.Blocks == nil || callee == fn || !reaches(held.Call, call, avoid) {
 					continue
 				}
-				if inner, ok := locksFirst(callee, held.Mutex, subst); ok && !(held.Read && inner.Read) {
+				inner, ok := locksFirst(callee, held.Mutex, subst)
+				if ok && held.Read && inner.Read {
+					reportRecursiveRead(pass, call, held, writers, &inner)
+					continue
+				}
+				if ok {
 					pass.Report(analysis.Diagnostic{
 						Pos:     call.Pos(),
 						Message: fmt.Sprintf("call of %s blocks forever: it calls %s on a mutex this path already holds, and sync mutexes are not reentrant", callee.Name(), inner.Method),
@@ -186,4 +196,46 @@ func captured(mutex ssa.Value) bool {
 func allocOf(mutex ssa.Value) *ssa.Alloc {
 	alloc, _ := ssautil.Root(mutex).(*ssa.Alloc)
 	return alloc
+}
+
+// writeLocks returns, for each mutex the package write-locks by field or
+// global, its first Lock call.
+func writeLocks(funcs []*ssa.Function) map[types.Object]ssautil.LockCall {
+	writers := make(map[types.Object]ssautil.LockCall)
+	for _, fn := range funcs {
+		for _, l := range ssautil.LockCalls(fn) {
+			key := ssautil.MutexKey(l.Mutex)
+			if w, seen := writers[key]; key != nil && l.Method == "Lock" && (!seen || l.Call.Pos() < w.Call.Pos()) {
+				writers[key] = l
+			}
+		}
+	}
+	return writers
+}
+
+// reportRecursiveRead reports a second RLock (at pos, directly or in
+// inner, a call's callee) of an RWMutex that the path read-holds, when
+// the package also write-locks it: a Lock that comes between the two
+// RLocks waits for the first, and the second waits for the Lock, so all
+// three block forever (RWMutex blocks new readers while a writer waits).
+func reportRecursiveRead(pass *analysis.Pass, at ssa.Instruction, held ssautil.LockCall, writers map[types.Object]ssautil.LockCall, inner *ssautil.LockCall) {
+	writer, ok := writers[ssautil.MutexKey(held.Mutex)]
+	if !ok {
+		return
+	}
+	related := []analysis.RelatedInformation{{Pos: held.Call.Pos(), Message: "read-locked here"}}
+	msg := "recursive RLock of a mutex this path already read-holds"
+	if inner != nil {
+		related = append(related, analysis.RelatedInformation{Pos: inner.Call.Pos(), Message: "read-locked again here"})
+		msg = fmt.Sprintf("call of %s read-locks again a mutex this path already read-holds", at.Parent().Name())
+		if callee := at.(ssa.CallInstruction).Common().StaticCallee(); callee != nil {
+			msg = fmt.Sprintf("call of %s read-locks again a mutex this path already read-holds", callee.Name())
+		}
+	}
+	related = append(related, analysis.RelatedInformation{Pos: writer.Call.Pos(), Message: "a writer locks it here"})
+	pass.Report(analysis.Diagnostic{
+		Pos:     at.Pos(),
+		Message: msg + ": a Lock waiting between the two read locks blocks the second one, and all of them block forever",
+		Related: related,
+	})
 }

@@ -2,6 +2,7 @@ package ssautil
 
 import (
 	"go/token"
+	"go/types"
 	"slices"
 
 	"golang.org/x/tools/go/ssa"
@@ -214,4 +215,22 @@ func UnlocksSomething(call ssa.CallInstruction) bool {
 	return RunsAny(call, func(fn *ssa.Function) bool {
 		return slices.ContainsFunc(LockCalls(fn), func(u LockCall) bool { return !u.Lock })
 	})
+}
+
+// MutexKey returns what identifies the mutex v across the functions of a
+// package: the struct field it is (the same field of any value of that
+// struct type) or the package-level variable, or nil for a mutex that is
+// a local variable or reached otherwise.
+func MutexKey(v ssa.Value) types.Object {
+	switch v := v.(type) {
+	case *ssa.FieldAddr:
+		if ptr, ok := v.X.Type().Underlying().(*types.Pointer); ok {
+			if st, ok := ptr.Elem().Underlying().(*types.Struct); ok {
+				return st.Field(v.Field)
+			}
+		}
+	case *ssa.Global:
+		return v.Object()
+	}
+	return nil
 }

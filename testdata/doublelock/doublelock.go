@@ -77,3 +77,20 @@ func (c *Cache) grow() {
 	}
 	c.items["x"] = 1
 }
+
+// A writer (grow, upgrade) can queue between the two read locks.
+func (c *Cache) readTwice() int {
+	c.rw.RLock()
+	defer c.rw.RUnlock()
+	return c.size() // want `call of size read-locks again a mutex this path already read-holds: a Lock waiting between the two read locks blocks the second one, and all of them block forever`
+}
+
+func (c *Cache) readNested() int {
+	c.rw.RLock()
+	n := len(c.items)
+	c.rw.RLock() // want `recursive RLock of a mutex this path already read-holds: a Lock waiting`
+	n += len(c.items)
+	c.rw.RUnlock()
+	c.rw.RUnlock()
+	return n
+}

@@ -32,10 +32,37 @@ func (c *Cache) releaseFirst() {
 	c.evict()
 }
 
-func (c *Cache) readTwice() int {
+// Recursive read locks of an RWMutex that the package never write-locks:
+// no writer can come between them.
+type Registry struct {
+	rw    sync.RWMutex
+	names []string
+}
+
+func (r *Registry) count() int {
+	r.rw.RLock()
+	defer r.rw.RUnlock()
+	return len(r.names)
+}
+
+func (r *Registry) Describe() string {
+	r.rw.RLock()
+	defer r.rw.RUnlock()
+	if r.count() == 0 {
+		return "empty"
+	}
+	r.rw.RLock()
+	n := r.names[0]
+	r.rw.RUnlock()
+	return n
+}
+
+// Read locks taken one after the other, not nested.
+func (c *Cache) readSequence() int {
 	c.rw.RLock()
-	defer c.rw.RUnlock()
-	return c.size()
+	n := len(c.items)
+	c.rw.RUnlock()
+	return n + c.size()
 }
 
 func (c *Cache) otherMutex(other *Cache) {
