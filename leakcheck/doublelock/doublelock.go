@@ -34,13 +34,13 @@ func run(pass *analysis.Pass) (any, error) {
 			if _, deferred := held.Call.(*ssa.Defer); !held.Lock || deferred || captured(held.Mutex) {
 				continue
 			}
-			avoid := releases(fn, locks, held)
+			avoid := ssautil.Releases(fn, locks, held)
 			// A second Lock in the same function.
 			for _, again := range locks {
 				if again.Call == held.Call || !again.Lock || !ssautil.SameRef(again.Mutex, held.Mutex) {
 					continue
 				}
-				if _, deferred := again.Call.(*ssa.Defer); deferred || !reaches(held.Call, again.Call, avoid) {
+				if _, deferred := again.Call.(*ssa.Defer); deferred || !ssautil.Reaches(held.Call, again.Call, avoid) {
 					continue
 				}
 				if held.Read && again.Read {
@@ -60,10 +60,10 @@ func run(pass *analysis.Pass) (any, error) {
 					continue
 				}
 				callee, subst := ssautil.Bindings(call)
-				if callee == nil || callee.Blocks == nil || callee == fn || !reaches(held.Call, call, avoid) {
+				if callee == nil || callee.Blocks == nil || callee == fn || !ssautil.Reaches(held.Call, call, avoid) {
 					continue
 				}
-				inner, ok := locksFirst(callee, held.Mutex, subst)
+				inner, ok := ssautil.LocksFirst(callee, func(l ssautil.LockCall) bool { return ssautil.SameRefIn(l.Mutex, held.Mutex, subst) })
 				if ok && held.Read && inner.Read {
 					reportRecursiveRead(pass, call, held, writers, &inner)
 					continue
@@ -84,103 +84,6 @@ func run(pass *analysis.Pass) (any, error) {
 	return nil, nil
 }
 
-// releases returns the instructions of fn that may release a mutex
-// like held: its unlocks (through any alias), calls handed the mutex, and
-// calls of package functions that unlock something.
-func releases(fn *ssa.Function, locks []ssautil.LockCall, held ssautil.LockCall) map[ssa.Instruction]bool {
-	avoid := map[ssa.Instruction]bool{}
-	// A path that runs the mutex's allocation again (a mutex declared in
-	// a loop) reaches a fresh mutex.
-	if alloc := allocOf(held.Mutex); alloc != nil {
-		avoid[alloc] = true
-	}
-	for _, u := range locks {
-		if _, deferred := u.Call.(*ssa.Defer); !u.Lock && !deferred && ssautil.MayBeSame(u.Mutex, held.Mutex) {
-			avoid[u.Call] = true
-		}
-	}
-	for instr := range ssautil.Instructions([]*ssa.Function{fn}) {
-		// A goroutine handed the mutex may unlock it: a mutex used as a
-		// signal is locked, handed to a goroutine that unlocks it, and
-		// locked again to wait.
-		switch call := instr.(type) {
-		case *ssa.Call, *ssa.Go:
-			c := call.(ssa.CallInstruction)
-			if ssautil.Hands(c, held.Mutex) && !isLockCall(c) || ssautil.UnlocksSomething(c) {
-				avoid[instr] = true
-			}
-		}
-	}
-	return avoid
-}
-
-// isLockCall reports whether call is a method of sync.Mutex or RWMutex.
-func isLockCall(call ssa.CallInstruction) bool {
-	obj := ssautil.Callee(call.Common())
-	return obj != nil && obj.Pkg() != nil && obj.Pkg().Path() == "sync" &&
-		(ssautil.IsMethod(obj, "sync", "Mutex", obj.Name()) || ssautil.IsMethod(obj, "sync", "RWMutex", obj.Name()))
-}
-
-// reaches reports whether some path from a (exclusive) reaches b without
-// executing an instruction of avoid on the way, taking no branch that
-// contradicts the conditions under which a ran.
-func reaches(a, b ssa.Instruction, avoid map[ssa.Instruction]bool) bool {
-	ab, bb := a.Block(), b.Block()
-	if ab == bb && ssautil.Index(a) < ssautil.Index(b) {
-		return !avoidedIn(ab, ssautil.Index(a)+1, ssautil.Index(b), avoid)
-	}
-	// Leave a's block, then enter b's block and get to b.
-	if avoidedIn(ab, ssautil.Index(a)+1, len(ab.Instrs), avoid) || avoidedIn(bb, 0, ssautil.Index(b), avoid) {
-		return false
-	}
-	points := ssautil.Points{}
-	for x := range avoid {
-		if x.Block() != ab && x.Block() != bb {
-			points.Add(x.Block(), x)
-		}
-	}
-	assume := ssautil.Guards(ab)
-	toB := func(x *ssa.BasicBlock) bool { return x == bb }
-	if ab != bb {
-		return ssautil.PathAvoiding(a, points, assume, toB) != nil
-	}
-	// b comes before a in one block: only a way round a loop reaches it.
-	for _, succ := range ab.Succs {
-		if succ == bb || ssautil.PathAvoiding(succ.Instrs[0], points, assume, toB) != nil {
-			return true
-		}
-	}
-	return false
-}
-
-// avoidedIn reports whether an instruction of avoid lies in blk at an
-// index in [from, to).
-func avoidedIn(blk *ssa.BasicBlock, from, to int, avoid map[ssa.Instruction]bool) bool {
-	for _, x := range blk.Instrs[from:to] {
-		if avoid[x] {
-			return true
-		}
-	}
-	return false
-}
-
-// locksFirst returns a Lock in callee of the mutex that, through subst, is
-// mutex, reached from callee's entry without releasing it first.
-func locksFirst(callee *ssa.Function, mutex ssa.Value, subst map[ssa.Value]ssa.Value) (ssautil.LockCall, bool) {
-	locks := ssautil.LockCalls(callee)
-	for _, l := range locks {
-		if _, deferred := l.Call.(*ssa.Defer); deferred || !l.Lock || !ssautil.SameRefIn(l.Mutex, mutex, subst) {
-			continue
-		}
-		avoid := releases(callee, locks, l)
-		entry := callee.Blocks[0].Instrs[0]
-		if entry == l.Call || !avoid[entry] && reaches(entry, l.Call, avoid) {
-			return l, true
-		}
-	}
-	return ssautil.LockCall{}, false
-}
-
 // captured reports whether mutex is reached through a free variable: the
 // function is a closure sharing the mutex with the function around it,
 // which may unlock it from another goroutine.
@@ -189,13 +92,6 @@ func captured(mutex ssa.Value) bool {
 		_, ok := v.(*ssa.FreeVar)
 		return ok
 	})
-}
-
-// allocOf returns the allocation the mutex lives in, if it is made in
-// the function (a local variable or new value).
-func allocOf(mutex ssa.Value) *ssa.Alloc {
-	alloc, _ := ssautil.Root(mutex).(*ssa.Alloc)
-	return alloc
 }
 
 // writeLocks returns, for each mutex the package write-locks by field or
