@@ -18,6 +18,7 @@ import (
 	"github.com/gohazard/gohazard/ctxcheck/ctxrequest"
 	"github.com/gohazard/gohazard/leakcheck/doublelock"
 	"github.com/gohazard/gohazard/leakcheck/heldlock"
+	"github.com/gohazard/gohazard/leakcheck/lockorder"
 	"github.com/gohazard/gohazard/leakcheck/noexit"
 	"github.com/gohazard/gohazard/leakcheck/recvleak"
 	"github.com/gohazard/gohazard/leakcheck/sendleak"
@@ -67,6 +68,7 @@ func Entries() []Entry {
 		{Analyzer: sendleak.Analyzer, Family: LeakCheck, Default: true, Since: "v0.1.0", Severity: Error},
 		{Analyzer: heldlock.Analyzer, Family: LeakCheck, Default: true, Since: "v0.1.0", Severity: Error},
 		{Analyzer: doublelock.Analyzer, Family: LeakCheck, Default: true, Since: "v0.1.0", Severity: Error},
+		{Analyzer: lockorder.Analyzer, Family: LeakCheck, Default: true, Since: "v0.2.0", Severity: Error},
 		{Analyzer: wgdone.Analyzer, Family: LeakCheck, Default: true, Since: "v0.1.0", Severity: Error},
 		{Analyzer: noexit.Analyzer, Family: LeakCheck, Default: true, Since: "v0.1.0", Severity: Warning},
 		{Analyzer: recvleak.Analyzer, Family: LeakCheck, Default: true, Since: "v0.1.0", Severity: Error},

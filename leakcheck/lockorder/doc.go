@@ -1,0 +1,37 @@
+// Package lockorder defines an Analyzer that reports two mutexes locked
+// in opposite orders on two paths of a package.
+//
+// # Analyzer lockorder
+//
+// lockorder: report mutexes locked in inconsistent order
+//
+// When one path locks a then b, and another locks b then a, two
+// goroutines running them can each take their first lock and wait
+// forever for the other's:
+//
+//	func (s *Store) Move(from, to string) {
+//		s.mu.Lock()
+//		defer s.mu.Unlock()
+//		s.index.mu.Lock() // s.mu, then s.index.mu
+//		...
+//	}
+//
+//	func (ix *Index) Rebuild(s *Store) {
+//		ix.mu.Lock()
+//		defer ix.mu.Unlock()
+//		s.mu.Lock() // Index.mu, then Store.mu: deadlock with Move
+//		...
+//	}
+//
+// Pick one order for every pair of mutexes and keep it everywhere, or
+// release the first lock before taking the second.
+//
+// Mutexes are told apart by the struct field or package-level variable
+// they are: the pairs of the same field on two values (a.mu and b.mu of
+// one type, as in hand-over-hand locking) are a different matter and are
+// not reported. The second lock may be taken in a call of one of the
+// package's functions, one level deep. Read locks count where they can
+// block: two read locks of one mutex never wait for each other, so an
+// inversion is reported only when, for each of the two mutexes, one of
+// the locks involved is a write lock.
+package lockorder

@@ -1,0 +1,140 @@
+package lockorder
+
+import (
+	"cmp"
+	_ "embed"
+	"fmt"
+	"go/token"
+	"go/types"
+	"slices"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/buildssa"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/gohazard/gohazard/passes/analysisdoc"
+	"github.com/gohazard/gohazard/passes/ssautil"
+)
+
+//go:embed doc.go
+var doc string
+
+var Analyzer = &analysis.Analyzer{
+	Name:     "lockorder",
+	Doc:      analysisdoc.MustExtract(doc, "lockorder"),
+	URL:      "https://pkg.go.dev/github.com/gohazard/gohazard/leakcheck/lockorder",
+	Requires: []*analysis.Analyzer{buildssa.Analyzer},
+	Run:      run,
+}
+
+// An edge: first is held when second is acquired (at the call site when
+// second is in a callee).
+type edge struct {
+	first, second ssautil.LockCall
+	at            token.Pos // where second is acquired, or the call that does
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	edges := make(map[[2]types.Object][]edge)
+	for _, fn := range pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).SrcFuncs {
+		for _, e := range orderedPairs(fn) {
+			k := [2]types.Object{ssautil.MutexKey(e.first.Mutex), ssautil.MutexKey(e.second.Mutex)}
+			edges[k] = append(edges[k], e)
+		}
+	}
+	var keys [][2]types.Object
+	for k := range edges {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(a, b [2]types.Object) int { return cmp.Compare(edges[a][0].at, edges[b][0].at) })
+	for _, k := range keys {
+		back, ok := edges[[2]types.Object{k[1], k[0]}]
+		if !ok || edges[k][0].at > back[0].at {
+			continue // reported from the other direction
+		}
+		if e1, e2, ok := conflicting(edges[k], back); ok {
+			report(pass, e1, e2)
+		}
+	}
+	return nil, nil
+}
+
+// orderedPairs returns the pairs of distinct mutexes (by field or global)
+// that fn acquires one while holding the other.
+func orderedPairs(fn *ssa.Function) []edge {
+	locks := ssautil.LockCalls(fn)
+	var out []edge
+	for _, held := range locks {
+		key := ssautil.MutexKey(held.Mutex)
+		if _, deferred := held.Call.(*ssa.Defer); !held.Lock || deferred || key == nil {
+			continue
+		}
+		avoid := ssautil.Releases(fn, locks, held)
+		for _, next := range locks {
+			other := ssautil.MutexKey(next.Mutex)
+			if _, deferred := next.Call.(*ssa.Defer); !next.Lock || deferred || other == nil || other == key {
+				continue
+			}
+			if ssautil.Reaches(held.Call, next.Call, avoid) {
+				out = append(out, edge{held, next, next.Call.Pos()})
+			}
+		}
+		for instr := range ssautil.Instructions([]*ssa.Function{fn}) {
+			call, ok := instr.(*ssa.Call)
+			if !ok {
+				continue
+			}
+			callee := call.Call.StaticCallee()
+			if callee == nil || callee.Blocks == nil || callee == fn || !ssautil.Reaches(held.Call, call, avoid) {
+				continue
+			}
+			inner, ok := ssautil.LocksFirst(callee, func(l ssautil.LockCall) bool {
+				other := ssautil.MutexKey(l.Mutex)
+				return other != nil && other != key
+			})
+			if ok {
+				out = append(out, edge{held, inner, call.Pos()})
+			}
+		}
+	}
+	return out
+}
+
+// conflicting returns an edge of each direction that can deadlock: for
+// each mutex, the holder and the waiter are not both readers.
+func conflicting(ab, ba []edge) (edge, edge, bool) {
+	for _, e1 := range ab {
+		for _, e2 := range ba {
+			if !(e1.first.Read && e2.second.Read) && !(e2.first.Read && e1.second.Read) {
+				return e1, e2, true
+			}
+		}
+	}
+	return edge{}, edge{}, false
+}
+
+func report(pass *analysis.Pass, e1, e2 edge) {
+	a, b := name(e1.first.Mutex), name(e1.second.Mutex)
+	pass.Report(analysis.Diagnostic{
+		Pos:     e1.at,
+		Message: fmt.Sprintf("lock order inversion: %s is locked while %s is held here, and %s while %s is held elsewhere: two goroutines taking the two paths can deadlock", b, a, a, b),
+		Related: []analysis.RelatedInformation{
+			{Pos: e1.first.Call.Pos(), Message: a + " locked here"},
+			{Pos: e2.first.Call.Pos(), Message: b + " locked first on the other path"},
+			{Pos: e2.at, Message: a + " locked second on the other path"},
+		},
+	})
+}
+
+// name describes a mutex by its type and field, or its variable.
+func name(v ssa.Value) string {
+	obj := ssautil.MutexKey(v)
+	if fa, ok := v.(*ssa.FieldAddr); ok {
+		if ptr, ok := fa.X.Type().Underlying().(*types.Pointer); ok {
+			if named, ok := types.Unalias(ptr.Elem()).(*types.Named); ok {
+				return named.Obj().Name() + "." + obj.Name()
+			}
+		}
+	}
+	return obj.Name()
+}

@@ -1,0 +1,14 @@
+package lockorder_test
+
+import (
+	"path/filepath"
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/gohazard/gohazard/leakcheck/lockorder"
+)
+
+func Test(t *testing.T) {
+	analysistest.Run(t, filepath.Join("..", "..", "testdata", "lockorder"), lockorder.Analyzer, "./...")
+}

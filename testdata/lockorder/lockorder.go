@@ -1,0 +1,86 @@
+package lockorder
+
+import "sync"
+
+type Store struct {
+	mu    sync.Mutex
+	index *Index
+	data  map[string]string
+}
+
+type Index struct {
+	mu   sync.Mutex
+	keys []string
+}
+
+func (s *Store) Move(from, to string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.index.mu.Lock() // want `lock order inversion: Index.mu is locked while Store.mu is held here, and Store.mu while Index.mu is held elsewhere: two goroutines taking the two paths can deadlock`
+	s.index.keys = append(s.index.keys, to)
+	s.index.mu.Unlock()
+	s.data[to] = s.data[from]
+}
+
+func (ix *Index) Rebuild(s *Store) {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	s.mu.Lock()
+	ix.keys = ix.keys[:0]
+	for k := range s.data {
+		ix.keys = append(ix.keys, k)
+	}
+	s.mu.Unlock()
+}
+
+// Through a call: flush locks b while a is held; drain locks a under b.
+var (
+	a, b  sync.Mutex
+	queue []int
+)
+
+func lockB() {
+	b.Lock()
+	queue = queue[:0]
+	b.Unlock()
+}
+
+func flush() {
+	a.Lock()
+	lockB() // want `lock order inversion: b is locked while a is held here`
+	a.Unlock()
+}
+
+func drain() {
+	b.Lock()
+	a.Lock()
+	queue = nil
+	a.Unlock()
+	b.Unlock()
+}
+
+// Read locks on one side: each mutex still has a writer involved.
+type Config struct {
+	mu  sync.RWMutex
+	reg *Registry
+}
+
+type Registry struct {
+	mu    sync.RWMutex
+	names []string
+}
+
+func (c *Config) Names() []string {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	c.reg.mu.Lock() // want `lock order inversion: Registry.mu is locked while Config.mu is held here`
+	defer c.reg.mu.Unlock()
+	return c.reg.names
+}
+
+func (r *Registry) Reload(c *Config) {
+	r.mu.RLock()
+	defer r.mu.RUnlock()
+	c.mu.Lock()
+	c.mu.Unlock()
+}
