@@ -34,4 +34,18 @@
 // some path, started by a function that Waits on it. A path that panics,
 // or that passes a call handed the WaitGroup (which may call Done), is not
 // reported. Calling Add inside the goroutine is go vet's waitgroup check.
+//
+// Counts that cannot match are reported too: a constant wg.Add(k)
+// followed by a different number of goroutines before Wait; wg.Add(n)
+// (or len(xs)) right before a loop that runs n times but may skip its go
+// statement (under an if, after a continue) or starts two per iteration;
+// and a Wait inside the loop that starts the goroutines while the counter
+// was set before the loop, which waits in the first iteration for
+// goroutines not started yet:
+//
+//	wg.Add(len(jobs))
+//	for _, job := range jobs {
+//		go func() { defer wg.Done(); job() }()
+//		wg.Wait() // blocks forever on the first iteration
+//	}
 package wgdone

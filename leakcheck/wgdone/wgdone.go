@@ -8,6 +8,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/buildssa"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/gohazard/gohazard/passes/analysisdoc"
@@ -22,7 +24,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:     "wgdone",
 	Doc:      analysisdoc.MustExtract(doc, "wgdone"),
 	URL:      "https://pkg.go.dev/github.com/gohazard/gohazard/leakcheck/wgdone",
-	Requires: []*analysis.Analyzer{buildssa.Analyzer, loops.Analyzer},
+	Requires: []*analysis.Analyzer{buildssa.Analyzer, loops.Analyzer, inspect.Analyzer},
 	Run:      run,
 }
 
@@ -75,7 +77,9 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	for _, fn := range pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).SrcFuncs {
 		countMismatch(pass, fn, loopInfo)
+		waitInStartingLoop(pass, fn, loopInfo)
 	}
+	addPerIteration(pass, pass.ResultOf[inspect.Analyzer].(*inspector.Inspector))
 	return nil, nil
 }
 

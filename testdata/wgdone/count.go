@@ -27,3 +27,60 @@ func addOneStartTwo() {
 	}()
 	wg.Wait() // want `Add\(1\) is matched by 2 goroutine\(s\) calling Done: the counter goes negative and Done panics`
 }
+
+// The loop waits in its first iteration for goroutines it has not started.
+func waitInLoop(jobs []func()) {
+	var wg sync.WaitGroup
+	wg.Add(len(jobs))
+	for _, job := range jobs {
+		go func() {
+			defer wg.Done()
+			job()
+		}()
+		wg.Wait() // want `Wait inside the loop that starts the goroutines blocks forever: the counter set before the loop also counts goroutines later iterations would start`
+	}
+}
+
+// Add counts every element, but some iterations start no goroutine.
+func addAllStartSome(jobs []func(), skip func(int) bool) {
+	var wg sync.WaitGroup
+	wg.Add(len(jobs)) // want `Add\(len\(jobs\)\) counts one goroutine per iteration, but an iteration can skip starting it: Wait then blocks forever; call Add\(1\) right before the go statement`
+	for i, job := range jobs {
+		if skip(i) {
+			continue
+		}
+		go func() {
+			defer wg.Done()
+			job()
+		}()
+	}
+	wg.Wait()
+}
+
+func addAllStartConditional(n int, ok func(int) bool) {
+	var wg sync.WaitGroup
+	wg.Add(n) // want `Add\(n\) counts one goroutine per iteration, but an iteration can skip starting it`
+	for i := 0; i < n; i++ {
+		if ok(i) {
+			go func() {
+				defer wg.Done()
+			}()
+		}
+	}
+	wg.Wait()
+}
+
+func addAllStartTwo(jobs []func()) {
+	var wg sync.WaitGroup
+	wg.Add(len(jobs)) // want `Add\(len\(jobs\)\) counts one goroutine per iteration, but each iteration starts 2 that call Done: the counter goes negative and Done panics`
+	for _, job := range jobs {
+		go func() {
+			defer wg.Done()
+			job()
+		}()
+		go func() {
+			defer wg.Done()
+		}()
+	}
+	wg.Wait()
+}
