@@ -20,6 +20,7 @@ import (
 	"github.com/gohazard/gohazard/leakcheck/heldlock"
 	"github.com/gohazard/gohazard/leakcheck/lockorder"
 	"github.com/gohazard/gohazard/leakcheck/noexit"
+	"github.com/gohazard/gohazard/leakcheck/nostop"
 	"github.com/gohazard/gohazard/leakcheck/recvleak"
 	"github.com/gohazard/gohazard/leakcheck/sendleak"
 	"github.com/gohazard/gohazard/leakcheck/tickerstop"
@@ -69,6 +70,7 @@ func Entries() []Entry {
 		{Analyzer: heldlock.Analyzer, Family: LeakCheck, Default: true, Since: "v0.1.0", Severity: Error},
 		{Analyzer: doublelock.Analyzer, Family: LeakCheck, Default: true, Since: "v0.1.0", Severity: Error},
 		{Analyzer: lockorder.Analyzer, Family: LeakCheck, Default: true, Since: "v0.2.0", Severity: Error},
+		{Analyzer: nostop.Analyzer, Family: LeakCheck, Default: true, Since: "v0.2.0", Severity: Error},
 		{Analyzer: wgdone.Analyzer, Family: LeakCheck, Default: true, Since: "v0.1.0", Severity: Error},
 		{Analyzer: noexit.Analyzer, Family: LeakCheck, Default: true, Since: "v0.1.0", Severity: Warning},
 		{Analyzer: recvleak.Analyzer, Family: LeakCheck, Default: true, Since: "v0.1.0", Severity: Error},

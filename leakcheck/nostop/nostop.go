@@ -1,0 +1,287 @@
+package nostop
+
+import (
+	_ "embed"
+	"fmt"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/buildssa"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/gohazard/gohazard/passes/analysisdoc"
+	"github.com/gohazard/gohazard/passes/ctxscope"
+	"github.com/gohazard/gohazard/passes/ssautil"
+)
+
+//go:embed doc.go
+var doc string
+
+var Analyzer = &analysis.Analyzer{
+	Name:     "nostop",
+	Doc:      analysisdoc.MustExtract(doc, "nostop"),
+	URL:      "https://pkg.go.dev/github.com/gohazard/gohazard/leakcheck/nostop",
+	Requires: []*analysis.Analyzer{buildssa.Analyzer},
+	Run:      run,
+}
+
+// A starter is a method that starts a goroutine only a stopper ends.
+type starter struct {
+	method  *ssa.Function
+	goStmt  *ssa.Go
+	stopper *ssa.Function
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	funcs := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).SrcFuncs
+	methods := make(map[*types.Named][]*ssa.Function)
+	for _, fn := range funcs {
+		if named := receiverType(fn); named != nil {
+			methods[named] = append(methods[named], fn)
+		}
+	}
+	starters := make(map[*ssa.Function]starter)
+	for _, ms := range methods {
+		for _, m := range ms {
+			if s, ok := findStarter(m, ms); ok {
+				starters[m] = s
+			}
+		}
+	}
+	if len(starters) == 0 {
+		return nil, nil
+	}
+	for _, fn := range funcs {
+		if fn.Parent() == nil && (fn.Name() == "main" || fn.Name() == "init") {
+			continue
+		}
+		for instr := range ssautil.Instructions([]*ssa.Function{fn}) {
+			call, ok := instr.(*ssa.Call)
+			if !ok {
+				continue
+			}
+			s, ok := starters[call.Call.StaticCallee()]
+			if !ok || len(call.Call.Args) == 0 || !droppedUnstopped(call.Call.Args[0], s) {
+				continue
+			}
+			pass.Report(analysis.Diagnostic{
+				Pos:     call.Pos(),
+				Message: fmt.Sprintf("%s starts a goroutine that only %s ends, and the value is dropped without calling it: the goroutine leaks", s.method.Name(), s.stopper.Name()),
+				Related: []analysis.RelatedInformation{
+					{Pos: s.goStmt.Pos(), Message: "the goroutine is started here"},
+					{Pos: s.stopper.Pos(), Message: s.stopper.Name() + " stops it"},
+				},
+			})
+		}
+	}
+	return nil, nil
+}
+
+// receiverType returns the named type of fn's pointer receiver, or nil.
+func receiverType(fn *ssa.Function) *types.Named {
+	recv := fn.Signature.Recv()
+	if recv == nil || len(fn.Params) == 0 {
+		return nil
+	}
+	ptr, ok := recv.Type().(*types.Pointer)
+	if !ok {
+		return nil
+	}
+	named, _ := types.Unalias(ptr.Elem()).(*types.Named)
+	return named
+}
+
+// findStarter reports whether fn, a method with a pointer receiver,
+// starts a goroutine whose only way out is a stop signal of the receiver
+// (a receive from one of its channel fields, or its context field's
+// Done), and one of the type's methods sends that signal.
+func findStarter(fn *ssa.Function, methods []*ssa.Function) (starter, bool) {
+	for instr := range ssautil.Instructions([]*ssa.Function{fn}) {
+		g, ok := instr.(*ssa.Go)
+		if !ok {
+			continue
+		}
+		body, subst := ssautil.Bindings(g)
+		if body == nil || body.Blocks == nil {
+			continue
+		}
+		field, ok := onlyExit(body, fn.Params[0], subst)
+		if !ok {
+			continue
+		}
+		if stop := stopperOf(methods, field); stop != nil && stop != fn {
+			return starter{method: fn, goStmt: g, stopper: stop}, true
+		}
+	}
+	return starter{}, false
+}
+
+// onlyExit returns the field of recv whose signal is the goroutine body's
+// only way to return: every return of body comes after a receive from
+// that field's channel (or from its context's Done).
+func onlyExit(body *ssa.Function, recv ssa.Value, subst map[ssa.Value]ssa.Value) (*types.Var, bool) {
+	var field *types.Var
+	avoid := ssautil.Points{}
+	for _, op := range ssautil.ChanOps(body) {
+		if op.Kind != ssautil.Recv {
+			continue
+		}
+		f := signalField(op.Chan, recv, subst)
+		if f == nil || field != nil && f != field {
+			continue
+		}
+		field = f
+		if op.Select != nil {
+			bodies, _ := ssautil.CaseBodies(op.Select)
+			if bodies[op.Index] == nil {
+				return nil, false
+			}
+			avoid.Add(bodies[op.Index], nil)
+		} else {
+			avoid.Add(op.Instr.Block(), op.Instr)
+		}
+	}
+	if field == nil {
+		return nil, false
+	}
+	// There must be a return after the signal, and none without it.
+	hasReturn := false
+	for _, b := range body.Blocks {
+		if _, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok {
+			hasReturn = true
+		}
+	}
+	return field, hasReturn && ssautil.ReturnAvoiding(body.Blocks[0].Instrs[0], avoid) == nil
+}
+
+// signalField returns the field f when ch is recv.f (a channel) or
+// recv.f.Done() (f a context), with recv seen through subst.
+func signalField(ch ssa.Value, recv ssa.Value, subst map[ssa.Value]ssa.Value) *types.Var {
+	if call, ok := ch.(*ssa.Call); ok && call.Call.IsInvoke() && call.Call.Method.Name() == "Done" && ctxscope.IsContext(call.Call.Value.Type()) {
+		ch = call.Call.Value
+	}
+	load, ok := ch.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return nil
+	}
+	fa, ok := load.X.(*ssa.FieldAddr)
+	if !ok || !isRecv(fa.X, recv, subst) {
+		return nil
+	}
+	f, _ := ssautil.MutexKey(fa).(*types.Var)
+	return f
+}
+
+// isRecv reports whether x is recv, directly or, in a closure, loaded
+// from the variable that holds recv and is captured by the closure.
+func isRecv(x, recv ssa.Value, subst map[ssa.Value]ssa.Value) bool {
+	if ssautil.SameRefIn(x, recv, subst) {
+		return true
+	}
+	load, ok := x.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return false
+	}
+	cell := load.X
+	if s, ok := subst[cell]; ok {
+		cell = s
+	}
+	alloc, ok := cell.(*ssa.Alloc)
+	if !ok {
+		return false
+	}
+	stored := false
+	for _, ref := range *alloc.Referrers() {
+		if st, ok := ref.(*ssa.Store); ok && st.Addr == alloc {
+			if st.Val != recv {
+				return false
+			}
+			stored = true
+		}
+	}
+	return stored
+}
+
+// stopperOf returns a method among methods that closes the channel
+// field, or, for a context field, calls a context.CancelFunc field.
+func stopperOf(methods []*ssa.Function, field *types.Var) *ssa.Function {
+	isCtx := ctxscope.IsContext(field.Type())
+	for _, m := range methods {
+		if len(m.Params) == 0 {
+			continue
+		}
+		recv := m.Params[0]
+		for instr := range ssautil.Instructions([]*ssa.Function{m}) {
+			call, ok := instr.(ssa.CallInstruction)
+			if !ok {
+				continue
+			}
+			common := call.Common()
+			if !isCtx && ssautil.Builtin(common) == "close" && signalField(common.Args[0], recv, nil) == field {
+				return m
+			}
+			if isCtx && !common.IsInvoke() && ssautil.IsType(common.Value.Type(), "context", "CancelFunc") {
+				if load, ok := common.Value.(*ssa.UnOp); ok {
+					if fa, ok := load.X.(*ssa.FieldAddr); ok && ssautil.SameRef(fa.X, recv) {
+						return m
+					}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// droppedUnstopped reports whether v, the receiver of a call of s's
+// method, is a value the calling function makes and keeps to itself, and
+// never stops.
+func droppedUnstopped(v ssa.Value, s starter) bool {
+	switch v := v.(type) {
+	case *ssa.Alloc:
+		if !v.Heap {
+			return false
+		}
+	case *ssa.Call:
+	default:
+		return false
+	}
+	for _, ref := range *v.Referrers() {
+		switch ref := ref.(type) {
+		case *ssa.DebugRef:
+		case *ssa.FieldAddr:
+			for _, use := range *ref.Referrers() {
+				if st, ok := use.(*ssa.Store); ok && st.Addr == ref {
+					continue
+				}
+				if load, ok := use.(*ssa.UnOp); ok && load.Op == token.MUL {
+					continue
+				}
+				if _, ok := use.(*ssa.DebugRef); ok {
+					continue
+				}
+				return false
+			}
+		case ssa.CallInstruction:
+			common := ref.Common()
+			callee := common.StaticCallee()
+			if callee == nil || callee.Signature.Recv() == nil || len(common.Args) == 0 || common.Args[0] != v {
+				return false
+			}
+			for _, arg := range common.Args[1:] {
+				if arg == v {
+					return false
+				}
+			}
+			if callee == s.stopper {
+				return false
+			}
+			if _, isGo := ref.(*ssa.Go); isGo {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,14 @@
+package nostop_test
+
+import (
+	"path/filepath"
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/gohazard/gohazard/leakcheck/nostop"
+)
+
+func Test(t *testing.T) {
+	analysistest.Run(t, filepath.Join("..", "..", "testdata", "nostop"), nostop.Analyzer, "./...")
+}

@@ -1,0 +1,3 @@
+module example.com/nostop
+
+go 1.26

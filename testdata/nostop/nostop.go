@@ -1,0 +1,86 @@
+package nostop
+
+import (
+	"context"
+	"errors"
+	"time"
+)
+
+type Event struct{ Name string }
+
+type Watcher struct {
+	quit   chan struct{}
+	events chan Event
+	seen   int
+}
+
+func NewWatcher() *Watcher {
+	return &Watcher{quit: make(chan struct{}), events: make(chan Event)}
+}
+
+func (w *Watcher) Start() {
+	go func() {
+		for {
+			select {
+			case <-w.quit:
+				return
+			case <-w.events:
+				w.seen++
+			}
+		}
+	}()
+}
+
+func (w *Watcher) Stop() { close(w.quit) }
+
+func (w *Watcher) scan(path string) error {
+	if path == "" {
+		return errors.New("no path")
+	}
+	return nil
+}
+
+func Check(path string) error {
+	w := &Watcher{quit: make(chan struct{}), events: make(chan Event)}
+	w.Start() // want `Start starts a goroutine that only Stop ends, and the value is dropped without calling it: the goroutine leaks`
+	return w.scan(path)
+}
+
+func CheckNew(path string) error {
+	w := NewWatcher()
+	w.Start() // want `Start starts a goroutine that only Stop ends`
+	return w.scan(path)
+}
+
+// A context field: the goroutine ends on ctx.Done, the cancel field ends it.
+type Poller struct {
+	ctx    context.Context
+	cancel context.CancelFunc
+	n      int
+}
+
+func (p *Poller) Run() {
+	go p.loop()
+}
+
+func (p *Poller) loop() {
+	t := time.NewTicker(time.Second)
+	defer t.Stop()
+	for {
+		select {
+		case <-p.ctx.Done():
+			return
+		case <-t.C:
+			p.n++
+		}
+	}
+}
+
+func (p *Poller) Close() { p.cancel() }
+
+func Once() int {
+	ctx, cancel := context.WithCancel(context.Background())
+	p := &Poller{ctx: ctx, cancel: cancel}
+	p.Run() // want `Run starts a goroutine that only Close ends`
+	return p.n
+}
