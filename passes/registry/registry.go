@@ -14,6 +14,7 @@ import (
 	"github.com/gohazard/gohazard/allocheck/prealloc"
 	"github.com/gohazard/gohazard/allocheck/timeafterloop"
 	"github.com/gohazard/gohazard/ctxcheck/ctxbackground"
+	"github.com/gohazard/gohazard/ctxcheck/ctxdone"
 	"github.com/gohazard/gohazard/ctxcheck/ctxloop"
 	"github.com/gohazard/gohazard/ctxcheck/ctxrequest"
 	"github.com/gohazard/gohazard/leakcheck/doublelock"
@@ -65,6 +66,7 @@ func Entries() []Entry {
 		{Analyzer: timeafterloop.Analyzer, Family: AllocCheck, Default: true, Since: "v0.1.0", Severity: Warning},
 		{Analyzer: ctxbackground.Analyzer, Family: CtxCheck, Default: true, Since: "v0.2.0", Severity: Warning},
 		{Analyzer: ctxrequest.Analyzer, Family: CtxCheck, Default: true, Since: "v0.2.0", Severity: Warning},
+		{Analyzer: ctxdone.Analyzer, Family: CtxCheck, Default: true, Since: "v0.2.0", Severity: Warning},
 		{Analyzer: ctxloop.Analyzer, Family: CtxCheck, Default: true, Since: "v0.2.0", Severity: Warning},
 		{Analyzer: sendleak.Analyzer, Family: LeakCheck, Default: true, Since: "v0.1.0", Severity: Error},
 		{Analyzer: heldlock.Analyzer, Family: LeakCheck, Default: true, Since: "v0.1.0", Severity: Error},
