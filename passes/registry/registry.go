@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/gohazard/gohazard/allocheck/deferloop"
+	"github.com/gohazard/gohazard/allocheck/hotalloc"
 	"github.com/gohazard/gohazard/allocheck/mapprealloc"
 	"github.com/gohazard/gohazard/allocheck/prealloc"
 	"github.com/gohazard/gohazard/allocheck/timeafterloop"
@@ -61,6 +62,7 @@ type Entry struct {
 func Entries() []Entry {
 	entries := []Entry{
 		{Analyzer: deferloop.Analyzer, Family: AllocCheck, Default: true, Since: "v0.1.0", Severity: Warning},
+		{Analyzer: hotalloc.Analyzer, Family: AllocCheck, Default: false, Since: "v0.2.0", Severity: Note},
 		{Analyzer: prealloc.Analyzer, Family: AllocCheck, Default: true, Since: "v0.2.0", Severity: Note},
 		{Analyzer: mapprealloc.Analyzer, Family: AllocCheck, Default: true, Since: "v0.2.0", Severity: Note},
 		{Analyzer: timeafterloop.Analyzer, Family: AllocCheck, Default: true, Since: "v0.1.0", Severity: Warning},

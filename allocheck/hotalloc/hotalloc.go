@@ -1,0 +1,170 @@
+package hotalloc
+
+import (
+	_ "embed"
+	"flag"
+	"fmt"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/buildssa"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/gohazard/gohazard/passes/analysisdoc"
+	"github.com/gohazard/gohazard/passes/escapes"
+	"github.com/gohazard/gohazard/passes/loops"
+)
+
+//go:embed doc.go
+var doc string
+
+var Analyzer = &analysis.Analyzer{
+	Name:     "hotalloc",
+	Doc:      analysisdoc.MustExtract(doc, "hotalloc"),
+	URL:      "https://pkg.go.dev/github.com/gohazard/gohazard/allocheck/hotalloc",
+	Requires: []*analysis.Analyzer{buildssa.Analyzer, loops.Analyzer, inspect.Analyzer},
+	Run:      run,
+	Flags:    flags(),
+}
+
+func flags() flag.FlagSet {
+	fs := flag.NewFlagSet("hotalloc", flag.ExitOnError)
+	fs.String("log", "", "directory of the compiler's JSON optimisation log (go build -gcflags=-json=0,DIR): report only what the compiler moves to the heap")
+	return *fs
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	dir := pass.Analyzer.Flags.Lookup("log").Value.String()
+	if dir != "" {
+		return nil, fromLog(pass, dir)
+	}
+	loopInfo := pass.ResultOf[loops.Analyzer].(*loops.Info)
+	for _, fn := range pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).SrcFuncs {
+		for _, b := range fn.Blocks {
+			if !loopInfo.InLoop(b) {
+				continue
+			}
+			for _, instr := range b.Instrs {
+				if what := allocation(pass, instr); what != "" && pos(instr).IsValid() {
+					pass.Report(analysis.Diagnostic{
+						Pos:     pos(instr),
+						Message: fmt.Sprintf("%s in a loop may allocate on the heap on every iteration (compiler not consulted: see hotalloc's doc for -hotalloc.log)", what),
+					})
+				}
+			}
+		}
+	}
+	return nil, nil
+}
+
+// pos returns the position of instr; for a closure, the function
+// literal's; for an implicit conversion, which has none, that of the
+// instruction using it.
+func pos(instr ssa.Instruction) token.Pos {
+	if instr.Pos().IsValid() {
+		return instr.Pos()
+	}
+	if mc, ok := instr.(*ssa.MakeClosure); ok {
+		return mc.Fn.Pos()
+	}
+	if v, ok := instr.(ssa.Value); ok {
+		for _, ref := range *v.Referrers() {
+			if ref.Pos().IsValid() {
+				return ref.Pos()
+			}
+		}
+	}
+	return token.NoPos
+}
+
+// allocation describes instr if go/ssa makes it allocate on the heap.
+func allocation(pass *analysis.Pass, instr ssa.Instruction) string {
+	switch v := instr.(type) {
+	case *ssa.Alloc:
+		// go/ssa puts every variadic argument array on the heap; the
+		// compiler keeps most on the stack.
+		if v.Heap && v.Comment != "varargs" {
+			return "escaping " + v.Comment
+		}
+	case *ssa.MakeSlice:
+		return "make of a slice"
+	case *ssa.MakeMap:
+		return "make of a map"
+	case *ssa.MakeChan:
+		return "make of a channel"
+	case *ssa.MakeClosure:
+		return "closure capturing variables"
+	case *ssa.MakeInterface:
+		if _, isConst := v.X.(*ssa.Const); !isConst && boxes(pass.TypesSizes, v.X.Type()) {
+			return "conversion of " + types.TypeString(v.X.Type(), types.RelativeTo(pass.Pkg)) + " to an interface"
+		}
+	case *ssa.Convert:
+		if stringBytes(v.X.Type(), v.Type()) || stringBytes(v.Type(), v.X.Type()) {
+			return "conversion between string and byte slice"
+		}
+	}
+	return ""
+}
+
+// boxes reports whether converting a value of t to an interface
+// allocates: t is not pointer-shaped, and not so small that the runtime
+// keeps a static copy (zero-size and one-byte values).
+func boxes(sizes types.Sizes, t types.Type) bool {
+	switch t.Underlying().(type) {
+	case *types.Pointer, *types.Map, *types.Chan, *types.Signature, *types.Interface:
+		return false
+	}
+	if b, ok := t.Underlying().(*types.Basic); ok && b.Kind() == types.UnsafePointer {
+		return false
+	}
+	return sizes.Sizeof(t) > 1
+}
+
+func stringBytes(s, b types.Type) bool {
+	bs, ok := s.Underlying().(*types.Basic)
+	sl, ok2 := b.Underlying().(*types.Slice)
+	if !ok || !ok2 || bs.Info()&types.IsString == 0 {
+		return false
+	}
+	e, ok := sl.Elem().Underlying().(*types.Basic)
+	return ok && (e.Kind() == types.Byte || e.Kind() == types.Rune)
+}
+
+// fromLog reports the compiler's heap escapes that lie in a loop of the
+// package.
+func fromLog(pass *analysis.Pass, dir string) error {
+	found, err := escapes.Read(dir, pass.Pkg.Path())
+	if err != nil {
+		return err
+	}
+	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	files := make(map[string]*token.File)
+	for _, f := range pass.Files {
+		tf := pass.Fset.File(f.Pos())
+		files[tf.Name()] = tf
+	}
+	for _, e := range found {
+		tf := files[e.File]
+		if tf == nil || e.Line > tf.LineCount() {
+			continue
+		}
+		pos := tf.LineStart(e.Line) + token.Pos(e.Col-1)
+		loop := loops.Enclosing(loops.Path(insp, pos, pos))
+		if loop == nil {
+			continue
+		}
+		msg := fmt.Sprintf("heap allocation in a loop, on every iteration: %s", e.What)
+		if e.Why != "" {
+			msg += " (" + e.Why + ")"
+		}
+		pass.Report(analysis.Diagnostic{
+			Pos:     pos,
+			Message: msg,
+			Related: []analysis.RelatedInformation{{Pos: loop.Pos(), Message: "the loop"}},
+		})
+	}
+	return nil
+}

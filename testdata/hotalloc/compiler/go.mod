@@ -1,0 +1,3 @@
+module example.com/compiler
+
+go 1.26
