@@ -36,7 +36,8 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		path := ctxscope.Path(cur)
 		srcs, fn := ctxscope.Own(pass.TypesInfo, path, call.Pos())
-		if len(srcs) == 0 || ctxscope.RunsOnce(fn) || ctxscope.ObservesDone(pass.TypesInfo, fn, srcs, call.Pos()) {
+		srcs = ctxscope.Given(srcs)
+		if len(srcs) == 0 || ctxscope.RunsOnce(fn) || ctxscope.Wrapper(fn, srcs) || ctxscope.ObservesDone(pass.TypesInfo, fn, srcs, call.Pos()) {
 			continue
 		}
 		if !ctxscope.HandedToCalls(pass.TypesInfo, fn, path, srcs) {
@@ -52,7 +53,7 @@ func report(pass *analysis.Pass, call *ast.CallExpr, name string, srcs []ctxscop
 	d := analysis.Diagnostic{
 		Pos:     call.Pos(),
 		End:     call.End(),
-		Message: fmt.Sprintf("context.%s() cuts off cancellation and deadlines: %s is in scope (%s)", name, src.Expr, ctxscope.Describe(src, fn)),
+		Message: fmt.Sprintf("context.%s() cuts off cancellation and deadlines: %s is in scope (%s); use it, or context.WithoutCancel(%s) to detach on purpose", name, src.Expr, ctxscope.Describe(src, fn), src.Expr),
 		Related: []analysis.RelatedInformation{{Pos: src.Var.Pos(), Message: fmt.Sprintf("%s comes from here", src.Expr)}},
 	}
 	if len(srcs) == 1 {

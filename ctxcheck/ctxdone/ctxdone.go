@@ -35,7 +35,7 @@ func run(pass *analysis.Pass) (any, error) {
 		loop := cur.Node().(ast.Stmt)
 		body := loops.Body(loop)
 		path := ctxscope.Path(cur)
-		srcs := ctxscope.InScope(pass.TypesInfo, path, loop.Pos())
+		srcs := ctxscope.Given(ctxscope.InScope(pass.TypesInfo, path, loop.Pos()))
 		_, fn := ctxscope.Own(pass.TypesInfo, path, loop.Pos())
 		if len(srcs) == 0 || fn == nil || ctxscope.RunsOnce(fn) || ctxscope.ObservesDone(pass.TypesInfo, body, srcs, body.End()) {
 			continue
@@ -74,6 +74,7 @@ func (o op) advice(ctx string) string {
 // blockingOps returns the operations of body (not in nested loops or
 // function literals) that block without a way to observe a context.
 func blockingOps(info *types.Info, body *ast.BlockStmt, fn ast.Node) []op {
+	tokens := tokenChans(body)
 	var ops []op
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
@@ -89,11 +90,11 @@ func blockingOps(info *types.Info, body *ast.BlockStmt, fn ast.Node) []op {
 				ops = append(ops, op{pos: n.Pos(), what: "time.Sleep", sleep: true})
 			}
 		case *ast.SendStmt:
-			if foreign(info, n.Chan, fn) {
+			if foreign(info, n.Chan, fn) && !tokens[types.ExprString(n.Chan)] {
 				ops = append(ops, op{pos: n.Arrow, what: "send on " + types.ExprString(n.Chan)})
 			}
 		case *ast.UnaryExpr:
-			if n.Op == token.ARROW && foreign(info, n.X, fn) {
+			if n.Op == token.ARROW && foreign(info, n.X, fn) && !tokens[types.ExprString(n.X)] {
 				ops = append(ops, op{pos: n.Pos(), what: "receive from " + types.ExprString(n.X)})
 			}
 		}
@@ -150,4 +151,26 @@ func foreign(info *types.Info, ch ast.Expr, fn ast.Node) bool {
 		params = fn.Type.Params
 	}
 	return params != nil && params.Pos() <= v.Pos() && v.Pos() < params.End()
+}
+
+// tokenChans returns the channels that body both sends on and receives
+// from: a token passed back and forth, a channel used as a lock.
+func tokenChans(body *ast.BlockStmt) map[string]bool {
+	sent, received := map[string]bool{}, map[string]bool{}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.SendStmt:
+			sent[types.ExprString(n.Chan)] = true
+		case *ast.UnaryExpr:
+			if n.Op == token.ARROW {
+				received[types.ExprString(n.X)] = true
+			}
+		}
+		return true
+	})
+	tokens := map[string]bool{}
+	for ch := range sent {
+		tokens[ch] = received[ch]
+	}
+	return tokens
 }

@@ -80,8 +80,12 @@ func usedForWork(info *types.Info, body *ast.BlockStmt, v *types.Var, derivation
 	used := false
 	ast.Inspect(body, func(n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
-		if !ok || call == derivation || used {
+		if !ok || used {
 			return !used
+		}
+		// Deriving it again, in this statement or another, is not work.
+		if call == derivation || rederives(info, call, v) {
+			return true
 		}
 		for _, arg := range call.Args {
 			if id, ok := ast.Unparen(arg).(*ast.Ident); ok && info.Uses[id] == v {
@@ -91,4 +95,13 @@ func usedForWork(info *types.Info, body *ast.BlockStmt, v *types.Var, derivation
 		return !used
 	})
 	return used
+}
+
+// rederives reports whether call derives a context from v.
+func rederives(info *types.Info, call *ast.CallExpr, v *types.Var) bool {
+	if !ctxscope.Derives(info, call) {
+		return false
+	}
+	id, ok := ast.Unparen(call.Args[0]).(*ast.Ident)
+	return ok && info.Uses[id] == v
 }

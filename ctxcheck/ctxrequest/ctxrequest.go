@@ -99,7 +99,8 @@ func run(pass *analysis.Pass) (any, error) {
 				continue
 			}
 			srcs, fn := ctxscope.Own(pass.TypesInfo, ctxscope.Path(cur), call.Pos())
-			if len(srcs) > 0 && !ctxscope.RunsOnce(fn) && !ctxscope.ObservesDone(pass.TypesInfo, fn, srcs, call.Pos()) {
+			srcs = ctxscope.Given(srcs)
+			if len(srcs) > 0 && !ctxscope.RunsOnce(fn) && !ctxscope.Wrapper(fn, srcs) && !ctxscope.ObservesDone(pass.TypesInfo, fn, srcs, call.Pos()) {
 				report(pass, call, a, srcs, fn)
 			}
 			break

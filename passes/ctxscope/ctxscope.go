@@ -247,7 +247,7 @@ func HandedToCalls(info *types.Info, fn ast.Node, path []ast.Node, srcs []Source
 			if parent.Fun == expr {
 				return false
 			}
-			if derives(info, parent) && parent.Args[0] == expr {
+			if Derives(info, parent) && parent.Args[0] == expr {
 				continue
 			}
 			return ordinaryCall(path[i+1:])
@@ -268,7 +268,9 @@ func HandedToCalls(info *types.Info, fn ast.Node, path []ast.Node, srcs []Source
 	return false
 }
 
-func derives(info *types.Info, call *ast.CallExpr) bool {
+// Derives reports whether call derives a context from its first
+// argument (context.WithValue, WithCancel, WithTimeout and the like).
+func Derives(info *types.Info, call *ast.CallExpr) bool {
 	callee := typeutil.Callee(info, call)
 	for _, name := range derivations {
 		if ssautil.IsFunc(callee, "context", name) {
@@ -366,7 +368,7 @@ func Rederived(info *types.Info, assign *ast.AssignStmt) (*types.Var, *ast.CallE
 		return nil, nil
 	}
 	call, ok := ast.Unparen(assign.Rhs[0]).(*ast.CallExpr)
-	if !ok || !derives(info, call) {
+	if !ok || !Derives(info, call) {
 		return nil, nil
 	}
 	lhs, ok1 := ast.Unparen(assign.Lhs[0]).(*ast.Ident)
@@ -379,4 +381,34 @@ func Rederived(info *types.Info, assign *ast.AssignStmt) (*types.Var, *ast.CallE
 		return nil, nil
 	}
 	return v, call
+}
+
+// Given returns the contexts of srcs that the function was given: its
+// parameters, its request's, its receiver's; not the local variables,
+// which may be contexts the function makes for its own purposes.
+func Given(srcs []Source) []Source {
+	var out []Source
+	for _, s := range srcs {
+		if s.Kind != Local {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// Wrapper reports whether fn is a one-statement method whose only
+// context is a field of its receiver: an API variant without a context
+// that delegates to the one with (Prepare calling PrepareContext), where
+// the receiver's context is not the caller's.
+func Wrapper(fn ast.Node, srcs []Source) bool {
+	decl, ok := fn.(*ast.FuncDecl)
+	if !ok || decl.Body == nil || len(decl.Body.List) != 1 {
+		return false
+	}
+	for _, s := range srcs {
+		if s.Kind != Field {
+			return false
+		}
+	}
+	return true
 }

@@ -126,3 +126,20 @@ func Shadow(w http.ResponseWriter, r *http.Request) {
 		_ = r
 	}
 }
+
+// A one-statement variant without a context, delegating to the one with:
+// the receiver's context is not the caller's.
+func (w *Worker) Ping() error {
+	return w.db.PingContext(context.Background())
+}
+
+// Contexts the function makes itself are not contexts it was given.
+func Independent(db *sql.DB) error {
+	first, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	second := context.Background()
+	if err := db.PingContext(first); err != nil {
+		return err
+	}
+	return db.PingContext(second)
+}

@@ -114,3 +114,23 @@ func Forward(ctx context.Context, in <-chan int, wait func(<-chan struct{}, <-ch
 		wait(ctx.Done(), in)
 	}
 }
+
+// A channel used as a lock: the token is taken and given back.
+type Shared struct{ mu chan int }
+
+func (s *Shared) Each(ctx context.Context, items []int, do func(context.Context, int)) {
+	for _, it := range items {
+		v := <-s.mu
+		do(ctx, it)
+		s.mu <- v
+	}
+}
+
+// A context the function makes itself is not one it was given.
+func OwnContext(in <-chan int) {
+	ctx := context.Background()
+	_ = ctx
+	for i := 0; i < 3; i++ {
+		time.Sleep(time.Millisecond)
+	}
+}

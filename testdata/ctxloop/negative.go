@@ -64,3 +64,19 @@ func Inner(items []string) {
 		process(ctx, item)
 	}
 }
+
+// A chain built on purpose with several kinds of derivation, for use
+// after the loop.
+func Layers(ctx context.Context, n int) (context.Context, []context.CancelFunc) {
+	var cancels []context.CancelFunc
+	for i := 0; i < n; i++ {
+		if i%2 == 0 {
+			ctx = context.WithValue(ctx, key{}, i)
+		} else {
+			var cancel context.CancelFunc
+			ctx, cancel = context.WithCancel(ctx)
+			cancels = append(cancels, cancel)
+		}
+	}
+	return ctx, cancels
+}

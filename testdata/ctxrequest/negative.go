@@ -82,3 +82,20 @@ func Handler(db *sql.DB) func(context.Context) error {
 		return db.PingContext(ctx)
 	}
 }
+
+// A context the function makes itself is not one it was given.
+func OwnContext(db *sql.DB) error {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	_ = ctx
+	_, err := db.Exec("DELETE FROM t")
+	return err
+}
+
+// A one-statement variant without a context.
+type Conn struct {
+	ctx context.Context
+	db  *sql.DB
+}
+
+func (t *Conn) Ping() error { return t.db.Ping() }
