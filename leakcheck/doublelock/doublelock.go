@@ -115,6 +115,11 @@ func writeLocks(funcs []*ssa.Function) map[types.Object]ssautil.LockCall {
 // RLocks waits for the first, and the second waits for the Lock, so all
 // three block forever (RWMutex blocks new readers while a writer waits).
 func reportRecursiveRead(pass *analysis.Pass, at ssa.Instruction, held ssautil.LockCall, writers map[types.Object]ssautil.LockCall, inner *ssautil.LockCall) {
+	// A mutex in a local variable of the function has no writer on
+	// another goroutine.
+	if _, local := ssautil.Root(held.Mutex).(*ssa.Alloc); local {
+		return
+	}
 	writer, ok := writers[ssautil.MutexKey(held.Mutex)]
 	if !ok {
 		return

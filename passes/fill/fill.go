@@ -133,7 +133,9 @@ func filled(info *types.Info, assign *ast.AssignStmt, kind Kind) *types.Var {
 			return nil
 		}
 		if v, ok := info.Uses[id].(*types.Var); ok {
-			if _, isMap := v.Type().Underlying().(*types.Map); isMap {
+			// m[k] = append(m[k], x) groups values by key: keys repeat,
+			// and the count of entries is not the count of iterations.
+			if _, isMap := v.Type().Underlying().(*types.Map); isMap && !mentions(info, assign.Rhs[0], v) {
 				return v
 			}
 		}

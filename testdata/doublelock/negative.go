@@ -165,3 +165,19 @@ func perIterationMutex(rounds []int, work func(*sync.Mutex)) {
 		m.Lock()
 	}
 }
+
+// A mutex local to one goroutine: no writer can come in between.
+type padded struct {
+	sync.RWMutex
+	pad [8]uint32
+}
+
+func localReaders() {
+	var rw padded
+	rw.RLock()
+	rw.RLock()
+	rw.RUnlock()
+	rw.RUnlock()
+	rw.Lock()
+	rw.Unlock()
+}

@@ -89,3 +89,12 @@ func Batches(users []User, flush func(map[string]User)) {
 		m = map[string]User{}
 	}
 }
+
+// Grouping: keys repeat, m[k] = append(m[k], v).
+func Group(users []User) map[string][]User {
+	byName := map[string][]User{}
+	for _, u := range users {
+		byName[u.Name] = append(byName[u.Name], u)
+	}
+	return byName
+}
