@@ -43,7 +43,7 @@ func run(pass *analysis.Pass) (any, error) {
 		if f, ok := loop.(*ast.ForStmt); ok && f.Cond == nil && len(loops.Exits(body)) == 0 {
 			continue // no way out at all: noexit's
 		}
-		for _, op := range blockingOps(pass.TypesInfo, body, fn) {
+		for _, op := range blockingOps(pass.TypesInfo, body, outermost(path)) {
 			src := srcs[0]
 			pass.Report(analysis.Diagnostic{
 				Pos:     op.pos,
@@ -123,8 +123,21 @@ func blocksInLoop(sel *ast.SelectStmt) bool {
 	return true
 }
 
-// foreign reports whether ch is a channel fn does not make itself: a
-// parameter, a field, a global, or the result of a call.
+// outermost returns the outermost function of path: channels it makes
+// are shared with its own literals and goroutines.
+func outermost(path []ast.Node) ast.Node {
+	var fn ast.Node
+	for _, n := range path {
+		switch n.(type) {
+		case *ast.FuncDecl, *ast.FuncLit:
+			fn = n
+		}
+	}
+	return fn
+}
+
+// foreign reports whether ch is a channel fn (and the literals in it) do
+// not make: a parameter of fn, a field, a global, or the result of a call.
 func foreign(info *types.Info, ch ast.Expr, fn ast.Node) bool {
 	ch = ast.Unparen(ch)
 	if _, ok := info.TypeOf(ch).Underlying().(*types.Chan); !ok {

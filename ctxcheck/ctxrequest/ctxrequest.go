@@ -100,6 +100,9 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 			srcs, fn := ctxscope.Own(pass.TypesInfo, ctxscope.Path(cur), call.Pos())
 			srcs = ctxscope.Given(srcs)
+			if a.how == rename && a.name == "NewRequest" && attachesContext(pass.TypesInfo, fn) {
+				break
+			}
 			if len(srcs) > 0 && !ctxscope.RunsOnce(fn) && !ctxscope.Wrapper(fn, srcs) && !ctxscope.ObservesDone(pass.TypesInfo, fn, srcs, call.Pos()) {
 				report(pass, call, a, srcs, fn)
 			}
@@ -179,4 +182,18 @@ func text(pass *analysis.Pass, e ast.Expr) string {
 		return types.ExprString(e)
 	}
 	return string(src[file.Offset(e.Pos()):file.Offset(e.End())])
+}
+
+// attachesContext reports whether fn gives a request a context after
+// making it: req.WithContext(ctx) or req.Clone(ctx).
+func attachesContext(info *types.Info, fn ast.Node) bool {
+	found := false
+	ast.Inspect(fn, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok {
+			callee := typeutil.Callee(info, call)
+			found = found || ssautil.IsMethod(callee, "net/http", "Request", "WithContext") || ssautil.IsMethod(callee, "net/http", "Request", "Clone")
+		}
+		return !found
+	})
+	return found
 }

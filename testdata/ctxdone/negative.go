@@ -134,3 +134,29 @@ func OwnContext(in <-chan int) {
 		time.Sleep(time.Millisecond)
 	}
 }
+
+// A goroutine handing work to its starter on a channel the starter made.
+func Accept(ctx context.Context, accept func() (int, error)) {
+	conns := make(chan int)
+	go func() {
+		defer close(conns)
+		for {
+			c, err := accept()
+			if err != nil {
+				return
+			}
+			conns <- c
+		}
+	}()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case c, ok := <-conns:
+			if !ok {
+				return
+			}
+			_ = c
+		}
+	}
+}

@@ -99,3 +99,16 @@ type Conn struct {
 }
 
 func (t *Conn) Ping() error { return t.db.Ping() }
+
+// The request gets the context after it is made.
+func Later(ctx context.Context, url string) error {
+	req, err := http.NewRequest("GET", url, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := http.DefaultClient.Do(req.WithContext(ctx))
+	if err == nil {
+		resp.Body.Close()
+	}
+	return err
+}
