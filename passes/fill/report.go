@@ -43,9 +43,9 @@ func Report(pass *analysis.Pass, f Fill, kind Kind) {
 		if f.Init != nil {
 			edit.Pos, edit.End = f.Init.Pos(), f.Init.End()
 		} else {
-			spec := f.Decl.(*ast.DeclStmt).Decl.(*ast.GenDecl).Specs[0].(*ast.ValueSpec)
-			edit.Pos, edit.End = spec.Names[0].End(), spec.Type.End()
-			edit.NewText = []byte(" = " + made)
+			// var s []T becomes s := make([]T, 0, n).
+			edit.Pos, edit.End = f.Decl.Pos(), f.Decl.End()
+			edit.NewText = []byte(f.Var.Name() + " := " + made)
 		}
 		d.SuggestedFixes = []analysis.SuggestedFix{{Message: verb + " with " + made, TextEdits: []analysis.TextEdit{edit}}}
 	}
