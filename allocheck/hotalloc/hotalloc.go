@@ -141,7 +141,7 @@ func fromLog(pass *analysis.Pass, dir string) error {
 		return err
 	}
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	files := make(map[string]*token.File)
+	files := make(map[string]*token.File, len(pass.Files))
 	for _, f := range pass.Files {
 		tf := pass.Fset.File(f.Pos())
 		files[tf.Name()] = tf

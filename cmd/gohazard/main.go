@@ -51,7 +51,7 @@ func main() {
 // default, unless the arguments enable analyzers by name: as in go vet,
 // -NAME (or -NAME=true) then selects exactly the named analyzers.
 func defaultOff(entries []registry.Entry, args []string) []string {
-	names := make(map[string]bool)
+	names := make(map[string]bool, len(entries))
 	for _, e := range entries {
 		names[e.Analyzer.Name] = true
 	}

@@ -82,8 +82,8 @@ func analyse(entries []registry.Entry, format string, args []string) int {
 	if stdout.Len() == 0 {
 		return max(status, 1)
 	}
-	severity := make(map[string]string)
-	var rules []report.Rule
+	severity := make(map[string]string, len(entries))
+	rules := make([]report.Rule, 0, len(entries))
 	for _, e := range entries {
 		severity[e.Analyzer.Name] = string(e.Severity)
 		rules = append(rules, report.Rule{ID: e.Analyzer.Name, Doc: e.Analyzer.Doc, Severity: string(e.Severity)})

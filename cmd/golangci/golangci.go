@@ -76,7 +76,7 @@ func (p *plugin) GetLoadMode() string { return register.LoadModeTypesInfo }
 // choose returns the analyzers (wrapped, in the order of entries) that s
 // selects, after setting their options.
 func choose(entries []registry.Entry, wrapped []*analysis.Analyzer, s Settings) ([]*analysis.Analyzer, error) {
-	byName := make(map[string]registry.Entry)
+	byName := make(map[string]registry.Entry, len(entries))
 	for _, e := range entries {
 		byName[e.Analyzer.Name] = e
 	}

@@ -13,7 +13,7 @@ import (
 )
 
 func names(as []*analysis.Analyzer) []string {
-	var ns []string
+	ns := make([]string, 0, len(as))
 	for _, a := range as {
 		ns = append(ns, a.Name)
 	}

@@ -181,7 +181,7 @@ func tokenChans(body *ast.BlockStmt) map[string]bool {
 		}
 		return true
 	})
-	tokens := map[string]bool{}
+	tokens := make(map[string]bool, len(sent))
 	for ch := range sent {
 		tokens[ch] = received[ch]
 	}

@@ -42,7 +42,7 @@ func run(pass *analysis.Pass) (any, error) {
 			edges[k] = append(edges[k], e)
 		}
 	}
-	var keys [][2]types.Object
+	keys := make([][2]types.Object, 0, len(edges))
 	for k := range edges {
 		keys = append(keys, k)
 	}

@@ -178,7 +178,7 @@ func Own(info *types.Info, path []ast.Node, pos token.Pos) ([]Source, ast.Node) 
 // shutdown after <-ctx.Done(), cleanup after ctx.Err() != nil) needs a
 // fresh one on purpose.
 func ObservesDone(info *types.Info, fn ast.Node, srcs []Source, pos token.Pos) bool {
-	exprs := make(map[string]bool)
+	exprs := make(map[string]bool, len(srcs))
 	for _, s := range srcs {
 		exprs[s.Expr] = true
 	}

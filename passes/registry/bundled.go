@@ -130,7 +130,7 @@ var staticcheckChecks = []*lint.Analyzer{
 
 // bundled returns the entries of the peer analyzers gohazard carries.
 func bundled() []Entry {
-	var entries []Entry
+	entries := make([]Entry, 0, len(vetSuite))
 	for _, e := range vetSuite {
 		e.Family, e.Default, e.Since, e.Severity = Vet, true, "v0.2.0", Warning
 		entries = append(entries, e)

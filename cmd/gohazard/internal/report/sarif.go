@@ -109,7 +109,7 @@ func SARIF(w io.Writer, findings []Finding, rules []Rule, version, root string) 
 	var r run
 	r.Tool.Driver = driver{Name: "gohazard", Version: version, InformationURI: "https://github.com/gohazard/gohazard"}
 	r.ColumnKind = "utf16CodeUnits"
-	index := make(map[string]int)
+	index := make(map[string]int, len(rules))
 	for i, ru := range rules {
 		index[ru.ID] = i
 		short, _, _ := strings.Cut(strings.TrimSpace(ru.Doc), "\n")

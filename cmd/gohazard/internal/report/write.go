@@ -60,7 +60,7 @@ func JSON(w io.Writer, findings []Finding, root string) error {
 	span := func(p, e Position) jsonPos {
 		return jsonPos{File: Rel(root, p.File), Line: p.Line, Column: p.Col, EndLine: e.Line, EndColumn: e.Col}
 	}
-	out := []jsonFinding{}
+	out := make([]jsonFinding, 0, len(findings))
 	for _, f := range findings {
 		jf := jsonFinding{Analyzer: f.Analyzer, Severity: f.Severity, jsonPos: span(f.Pos, f.End), Message: f.Message}
 		for _, r := range f.Related {
@@ -96,9 +96,10 @@ func GitHub(w io.Writer, findings []Finding, root string) error {
 		if level == "" {
 			level = "warning"
 		}
-		msg := f.Message
+		var msg strings.Builder
+		msg.WriteString(f.Message)
 		for _, r := range f.Related {
-			msg += fmt.Sprintf("\n%s:%d:%d: %s", Rel(root, r.Pos.File), r.Pos.Line, r.Pos.Col, r.Message)
+			msg.WriteString(fmt.Sprintf("\n%s:%d:%d: %s", Rel(root, r.Pos.File), r.Pos.Line, r.Pos.Col, r.Message))
 		}
 		props := []string{
 			"file=" + escapeProperty(Rel(root, f.Pos.File)),
@@ -108,7 +109,7 @@ func GitHub(w io.Writer, findings []Finding, root string) error {
 			fmt.Sprintf("endColumn=%d", src.UTF16Col(f.End)),
 			"title=" + escapeProperty("gohazard "+f.Analyzer),
 		}
-		if _, err := fmt.Fprintf(w, "::%s %s::%s\n", level, strings.Join(props, ","), escapeData(msg)); err != nil {
+		if _, err := fmt.Fprintf(w, "::%s %s::%s\n", level, strings.Join(props, ","), escapeData(msg.String())); err != nil {
 			return err
 		}
 	}
