@@ -55,7 +55,7 @@ func Tx(ctx context.Context, db *sql.DB, args ...any) error {
 	if err != nil {
 		return err
 	}
-	stmt.QueryRow() // want `\(\*sql.Stmt\).QueryRow cannot be cancelled`
+	stmt.QueryRow()                   // want `\(\*sql.Stmt\).QueryRow cannot be cancelled`
 	if err := db.Ping(); err != nil { // want `\(\*sql.DB\).Ping cannot be cancelled`
 		return err
 	}

@@ -8,7 +8,7 @@ var sink []*Point
 
 func Escaping(n int) {
 	for i := 0; i < n; i++ {
-		p := &Point{X: i} // want `heap allocation in a loop, on every iteration: &Point\{...\} escapes to heap \(from append\(sink, p\) \(call parameter\)\)`
+		p := &Point{X: i}      // want `heap allocation in a loop, on every iteration: &Point\{...\} escapes to heap \(from append\(sink, p\) \(call parameter\)\)`
 		sink = append(sink, p) // want `heap allocation in a loop, on every iteration: append\(sink, p\) escapes to heap \(from sink = append\(sink, p\) \(assign\)\)`
 	}
 }
