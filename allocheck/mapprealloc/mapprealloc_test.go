@@ -15,3 +15,16 @@ func Test(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, dir, mapprealloc.Analyzer, "./...")
 	testutil.GoldenCompiles(t, dir)
 }
+
+// With -mapprealloc.conditional, conditional assignments are reported as
+// an upper bound.
+func TestConditional(t *testing.T) {
+	f := mapprealloc.Analyzer.Flags.Lookup("conditional")
+	if err := f.Value.Set("true"); err != nil {
+		t.Fatal(err)
+	}
+	defer f.Value.Set("false")
+	dir := filepath.Join("..", "..", "testdata", "mapprealloc", "conditional")
+	analysistest.RunWithSuggestedFixes(t, dir, mapprealloc.Analyzer, ".")
+	testutil.GoldenCompiles(t, dir)
+}

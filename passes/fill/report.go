@@ -1,11 +1,14 @@
 package fill
 
 import (
+	"flag"
 	"fmt"
 	"go/ast"
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
 )
 
 // Report reports f at its declaration, with the fix that gives it the
@@ -61,4 +64,26 @@ func source(pass *analysis.Pass, e ast.Expr) string {
 		}
 	}
 	return types.ExprString(e)
+}
+
+// Flags returns the flags of an analyzer built on Find: -conditional.
+func Flags(name string) flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ExitOnError)
+	fs.Bool("conditional", false, "also report fills that may be skipped in some iteration (the count is then an upper bound)")
+	return *fs
+}
+
+// Run returns the run function of an analyzer that reports the fills of
+// kind (with Flags): those on every iteration, and with -conditional the
+// others too. It requires the inspect analyzer.
+func Run(kind Kind) func(*analysis.Pass) (any, error) {
+	return func(pass *analysis.Pass) (any, error) {
+		conditional := pass.Analyzer.Flags.Lookup("conditional").Value.(flag.Getter).Get().(bool)
+		for _, f := range Find(pass.TypesInfo, pass.ResultOf[inspect.Analyzer].(*inspector.Inspector), kind) {
+			if !f.Conditional || conditional {
+				Report(pass, f, kind)
+			}
+		}
+		return nil, nil
+	}
 }

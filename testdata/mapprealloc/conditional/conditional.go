@@ -1,0 +1,16 @@
+package conditional
+
+type User struct {
+	ID    string
+	Adult bool
+}
+
+func Adults(users []User) map[string]User {
+	m := map[string]User{} // want `m is given an entry at most once per iteration of a loop that runs len\(users\) times, growing by reallocation: size it with make\(map\[string\]User, len\(users\)\) \(an upper bound\)`
+	for _, u := range users {
+		if u.Adult {
+			m[u.ID] = u
+		}
+	}
+	return m
+}

@@ -1,0 +1,3 @@
+module example.com/conditional
+
+go 1.26
