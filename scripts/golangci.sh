@@ -50,7 +50,9 @@ sed "s|^\( *\)version: latest$|\1path: $root|" "$root/examples/golangci/.custom-
 grep -q "path: $root" "$build/.custom-gcl.yml" || { echo "golangci.sh: examples/golangci/.custom-gcl.yml has no plugin version line to replace" >&2; exit 1; }
 (cd "$build" && "$cache/bin/golangci-lint" custom)
 
-# 4. Run it on the testdata module and compare.
+# 4. Run it on the testdata module and compare. golangci-lint's result
+# cache does not know the plugin changed: give each build its own.
+export GOLANGCI_LINT_CACHE="$build/lint-cache"
 mod="$root/testdata/golangci"
 status=0
 got=$(cd "$mod" && "$build/custom-gcl" run --output.text.path=stdout --output.text.print-issued-lines=false --show-stats=false ./...) || status=$?
