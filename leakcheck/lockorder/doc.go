@@ -33,5 +33,7 @@
 // package's functions, one level deep. Read locks count where they can
 // block: two read locks of one mutex never wait for each other, so an
 // inversion is reported only when, for each of the two mutexes, one of
-// the locks involved is a write lock.
+// the locks involved is a write lock. Two paths that both hold a third
+// mutex when they take the first of the pair, one of them for writing,
+// cannot run at once and are not reported.
 package lockorder

@@ -32,6 +32,9 @@ var Analyzer = &analysis.Analyzer{
 type edge struct {
 	first, second ssautil.LockCall
 	at            token.Pos // where second is acquired, or the call that does
+	// gates are the other mutexes held when first is acquired, true for a
+	// write lock: two paths that write-hold the same gate cannot overlap.
+	gates map[types.Object]bool
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -70,13 +73,14 @@ func orderedPairs(fn *ssa.Function) []edge {
 			continue
 		}
 		avoid := ssautil.Releases(fn, locks, held)
+		gates := gatesAt(fn, locks, held)
 		for _, next := range locks {
 			other := ssautil.MutexKey(next.Mutex)
 			if _, deferred := next.Call.(*ssa.Defer); !next.Lock || deferred || other == nil || other == key {
 				continue
 			}
 			if ssautil.Reaches(held.Call, next.Call, avoid) {
-				out = append(out, edge{held, next, next.Call.Pos()})
+				out = append(out, edge{held, next, next.Call.Pos(), gates})
 			}
 		}
 		for instr := range ssautil.Instructions([]*ssa.Function{fn}) {
@@ -93,24 +97,51 @@ func orderedPairs(fn *ssa.Function) []edge {
 				return other != nil && other != key
 			})
 			if ok {
-				out = append(out, edge{held, inner, call.Pos()})
+				out = append(out, edge{held, inner, call.Pos(), gates})
 			}
 		}
 	}
 	return out
 }
 
+// gatesAt returns the mutexes other than held's that fn holds when it
+// acquires held, true for those it write-holds.
+func gatesAt(fn *ssa.Function, locks []ssautil.LockCall, held ssautil.LockCall) map[types.Object]bool {
+	gates := make(map[types.Object]bool)
+	key := ssautil.MutexKey(held.Mutex)
+	for _, g := range locks {
+		gkey := ssautil.MutexKey(g.Mutex)
+		if _, deferred := g.Call.(*ssa.Defer); !g.Lock || deferred || gkey == nil || gkey == key || g.Call == held.Call {
+			continue
+		}
+		if ssautil.Reaches(g.Call, held.Call, ssautil.Releases(fn, locks, g)) {
+			gates[gkey] = gates[gkey] || !g.Read
+		}
+	}
+	return gates
+}
+
 // conflicting returns an edge of each direction that can deadlock: for
-// each mutex, the holder and the waiter are not both readers.
+// each mutex, the holder and the waiter are not both readers, and no
+// mutex held around both that one of them write-holds keeps them apart.
 func conflicting(ab, ba []edge) (edge, edge, bool) {
 	for _, e1 := range ab {
 		for _, e2 := range ba {
-			if !(e1.first.Read && e2.second.Read) && !(e2.first.Read && e1.second.Read) {
+			if !(e1.first.Read && e2.second.Read) && !(e2.first.Read && e1.second.Read) && !gated(e1, e2) {
 				return e1, e2, true
 			}
 		}
 	}
 	return edge{}, edge{}, false
+}
+
+func gated(e1, e2 edge) bool {
+	for k, w1 := range e1.gates {
+		if w2, ok := e2.gates[k]; ok && (w1 || w2) {
+			return true
+		}
+	}
+	return false
 }
 
 func report(pass *analysis.Pass, e1, e2 edge) {

@@ -84,3 +84,30 @@ func (r *Registry) Reload(c *Config) {
 	c.mu.Lock()
 	c.mu.Unlock()
 }
+
+// A third mutex both paths only read-hold does not keep them apart.
+type Shared struct {
+	gate sync.RWMutex
+	x, y sync.Mutex
+	n    int
+}
+
+func (s *Shared) XY() {
+	s.gate.RLock()
+	defer s.gate.RUnlock()
+	s.x.Lock()
+	s.y.Lock() // want `lock order inversion: Shared.y is locked while Shared.x is held here`
+	s.n++
+	s.y.Unlock()
+	s.x.Unlock()
+}
+
+func (s *Shared) YX() {
+	s.gate.RLock()
+	defer s.gate.RUnlock()
+	s.y.Lock()
+	s.x.Lock()
+	s.n--
+	s.x.Unlock()
+	s.y.Unlock()
+}

@@ -110,3 +110,29 @@ func local() {
 	m2.Unlock()
 	m1.Unlock()
 }
+
+// Both paths hold a third mutex first: they cannot run at once.
+type Gated struct {
+	gate, x, y sync.Mutex
+	n          int
+}
+
+func (g *Gated) XY() {
+	g.gate.Lock()
+	defer g.gate.Unlock()
+	g.x.Lock()
+	g.y.Lock()
+	g.n++
+	g.y.Unlock()
+	g.x.Unlock()
+}
+
+func (g *Gated) YX() {
+	g.gate.Lock()
+	defer g.gate.Unlock()
+	g.y.Lock()
+	g.x.Lock()
+	g.n--
+	g.x.Unlock()
+	g.y.Unlock()
+}
