@@ -41,5 +41,9 @@
 //
 // hotalloc is off by default: every program allocates in loops, and the
 // report is useful on the hot path of a program, which a profile shows.
-// Run it on the packages of that path.
+// Run it on the packages of that path, and give it the profile
+// (-hotalloc.profile=FILE, a CPU or allocation profile from go test
+// -cpuprofile/-memprofile or net/http/pprof, of a build of the same
+// files): it then reports only allocations on lines the profile passes
+// through, each with its share of the profile.
 package hotalloc

@@ -14,6 +14,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/gohazard/gohazard/passes/analysisdoc"
+	"github.com/gohazard/gohazard/passes/costs"
 	"github.com/gohazard/gohazard/passes/escapes"
 	"github.com/gohazard/gohazard/passes/loops"
 )
@@ -33,13 +34,28 @@ var Analyzer = &analysis.Analyzer{
 func flags() flag.FlagSet {
 	fs := flag.NewFlagSet("hotalloc", flag.ExitOnError)
 	fs.String("log", "", "directory of the compiler's JSON optimisation log (go build -gcflags=-json=0,DIR): report only what the compiler moves to the heap")
+	fs.String("profile", "", "a pprof profile (CPU or allocations) of the program: report only allocations on lines the profile passes through, with their share")
 	return *fs
 }
 
 func run(pass *analysis.Pass) (any, error) {
+	report := func(d analysis.Diagnostic) { pass.Report(d) }
+	if file := pass.Analyzer.Flags.Lookup("profile").Value.String(); file != "" {
+		c, err := costs.Load(file)
+		if err != nil {
+			return nil, err
+		}
+		report = func(d analysis.Diagnostic) {
+			posn := pass.Fset.Position(d.Pos)
+			if share := c.Share(posn.Filename, posn.Line); share > 0 {
+				d.Message += fmt.Sprintf(" [profile: %.1f%% of %s]", 100*share, c.Type)
+				pass.Report(d)
+			}
+		}
+	}
 	dir := pass.Analyzer.Flags.Lookup("log").Value.String()
 	if dir != "" {
-		return nil, fromLog(pass, dir)
+		return nil, fromLog(pass, dir, report)
 	}
 	loopInfo := pass.ResultOf[loops.Analyzer].(*loops.Info)
 	for _, fn := range pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).SrcFuncs {
@@ -49,7 +65,7 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 			for _, instr := range b.Instrs {
 				if what := allocation(pass, instr); what != "" && pos(instr).IsValid() {
-					pass.Report(analysis.Diagnostic{
+					report(analysis.Diagnostic{
 						Pos:     pos(instr),
 						Message: fmt.Sprintf("%s in a loop may allocate on the heap on every iteration (compiler not consulted: see hotalloc's doc for -hotalloc.log)", what),
 					})
@@ -135,7 +151,7 @@ func stringBytes(s, b types.Type) bool {
 
 // fromLog reports the compiler's heap escapes that lie in a loop of the
 // package.
-func fromLog(pass *analysis.Pass, dir string) error {
+func fromLog(pass *analysis.Pass, dir string, report func(analysis.Diagnostic)) error {
 	found, err := escapes.Read(dir, pass.Pkg.Path())
 	if err != nil {
 		return err
@@ -160,7 +176,7 @@ func fromLog(pass *analysis.Pass, dir string) error {
 		if e.Why != "" {
 			msg += " (" + e.Why + ")"
 		}
-		pass.Report(analysis.Diagnostic{
+		report(analysis.Diagnostic{
 			Pos:     pos,
 			Message: msg,
 			Related: []analysis.RelatedInformation{{Pos: loop.Pos(), Message: "the loop"}},
