@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/buildssa"
@@ -172,7 +173,15 @@ func fromLog(pass *analysis.Pass, dir string, report func(analysis.Diagnostic)) 
 		if loop == nil {
 			continue
 		}
+		// A constant converted to an interface is static data, and a
+		// panic's argument is made once: neither repeats with the loop.
+		if strings.HasPrefix(e.What, "\"") || strings.HasPrefix(e.Why, "from panic(") {
+			continue
+		}
 		msg := fmt.Sprintf("heap allocation in a loop, on every iteration: %s", e.What)
+		if strings.HasPrefix(e.What, "append(") {
+			msg = fmt.Sprintf("heap allocation in a loop, whenever append grows the slice: %s", e.What)
+		}
 		if e.Why != "" {
 			msg += " (" + e.Why + ")"
 		}

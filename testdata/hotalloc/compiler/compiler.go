@@ -9,7 +9,7 @@ var sink []*Point
 func Escaping(n int) {
 	for i := 0; i < n; i++ {
 		p := &Point{X: i}      // want `heap allocation in a loop, on every iteration: &Point\{...\} escapes to heap \(from append\(sink, p\) \(call parameter\)\)`
-		sink = append(sink, p) // want `heap allocation in a loop, on every iteration: append\(sink, p\) escapes to heap \(from sink = append\(sink, p\) \(assign\)\)`
+		sink = append(sink, p) // want `heap allocation in a loop, whenever append grows the slice: append\(sink, p\) escapes to heap \(from sink = append\(sink, p\) \(assign\)\)`
 	}
 }
 
@@ -28,4 +28,13 @@ func Stack(rows [][]int) int {
 // Escapes outside loops are not reported.
 func Once() *Point {
 	return &Point{X: 1}
+}
+
+// A constant boxed for a panic is static data, made once.
+func Check(xs []int) {
+	for _, x := range xs {
+		if x < 0 {
+			panic("negative value")
+		}
+	}
 }
