@@ -25,9 +25,14 @@
 //	}
 //
 // The fix is offered when the count can be computed where the slice is
-// declared. It keeps the length at zero: make([]T, n) followed by append
-// would leave n zero values in front (the bug go vet's and golangci-lint's
-// makezero look for).
+// declared, and the slice starts empty but non-nil ([]T{}, make([]T, 0)):
+// for var s []T, make would turn the result of a loop that runs zero
+// times from nil into empty (JSON null into []), so that is reported
+// without a fix. A count that may be negative is written max(n, 0), since
+// make panics where the loop would just not run. The fix keeps the length
+// at zero: make([]T, n) followed by append would leave n zero values in
+// front (the bug golangci-lint's makezero looks for). Test files are not
+// reported.
 //
 // Only appends that run on every iteration are reported: an append under
 // a condition, or in a loop that can break, return or continue, fills the

@@ -5,10 +5,13 @@ import (
 	"fmt"
 	"go/ast"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/gohazard/gohazard/passes/goversion"
 )
 
 // Report reports f at its declaration, with the fix that gives it the
@@ -17,6 +20,12 @@ import (
 func Report(pass *analysis.Pass, f Fill, kind Kind) {
 	text := func(e ast.Expr) string { return source(pass, e) }
 	n := f.Trips.Text(text)
+	count := n
+	// make panics on a negative size where the loop just runs zero
+	// times; len is never negative, nor a constant count (at least 2).
+	if tv, ok := pass.TypesInfo.Types[f.Trips.Expr]; f.Trips.X == nil && !(ok && tv.Value != nil) {
+		n = "max(" + n + ", 0)"
+	}
 	typ := text(f.Type)
 	made := "make(" + typ + ", 0, " + n + ")"
 	what, verb := "appended to", "preallocate"
@@ -28,7 +37,7 @@ func Report(pass *analysis.Pass, f Fill, kind Kind) {
 	if f.Conditional {
 		often = "at most once per iteration"
 	}
-	msg := fmt.Sprintf("%s is %s %s of a loop that runs %s times, growing by reallocation: %s it with %s", f.Var.Name(), what, often, n, verb, made)
+	msg := fmt.Sprintf("%s is %s %s of a loop that runs %s times, growing by reallocation: %s it with %s", f.Var.Name(), what, often, count, verb, made)
 	if f.Conditional {
 		msg += " (an upper bound)"
 	}
@@ -41,15 +50,19 @@ func Report(pass *analysis.Pass, f Fill, kind Kind) {
 			{Pos: f.Loop.Pos(), Message: "the loop"},
 		},
 	}
-	if f.Evaluable {
+	// var s []T is nil until the loop appends: make would turn a loop
+	// that runs zero times from a nil result (JSON null) into an empty
+	// one, so there is no fix for it.
+	nilSlice := kind == Slice && f.Init == nil
+	if nilSlice {
+		d.Message += " (not offered as a fix: the slice would no longer be nil when the loop does not run)"
+	}
+	if strings.HasPrefix(n, "max(") && !goversion.AtLeast(pass, f.Decl.Pos(), "go1.21") {
+		f.Evaluable = false
+	}
+	if f.Evaluable && !nilSlice {
 		edit := analysis.TextEdit{NewText: []byte(made)}
-		if f.Init != nil {
-			edit.Pos, edit.End = f.Init.Pos(), f.Init.End()
-		} else {
-			// var s []T becomes s := make([]T, 0, n).
-			edit.Pos, edit.End = f.Decl.Pos(), f.Decl.End()
-			edit.NewText = []byte(f.Var.Name() + " := " + made)
-		}
+		edit.Pos, edit.End = f.Init.Pos(), f.Init.End()
 		d.SuggestedFixes = []analysis.SuggestedFix{{Message: verb + " with " + made, TextEdits: []analysis.TextEdit{edit}}}
 	}
 	pass.Report(d)
@@ -80,6 +93,10 @@ func Run(kind Kind) func(*analysis.Pass) (any, error) {
 	return func(pass *analysis.Pass) (any, error) {
 		conditional := pass.Analyzer.Flags.Lookup("conditional").Value.(flag.Getter).Get().(bool)
 		for _, f := range Find(pass.TypesInfo, pass.ResultOf[inspect.Analyzer].(*inspector.Inspector), kind) {
+			// Tests build small slices and maps, often on purpose.
+			if strings.HasSuffix(pass.Fset.File(f.Decl.Pos()).Name(), "_test.go") {
+				continue
+			}
 			if !f.Conditional || conditional {
 				Report(pass, f, kind)
 			}

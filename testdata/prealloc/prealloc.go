@@ -3,7 +3,7 @@ package prealloc
 type User struct{ Name string }
 
 func Names(users []User) []string {
-	var names []string // want `names is appended to once per iteration of a loop that runs len\(users\) times, growing by reallocation: preallocate it with make\(\[\]string, 0, len\(users\)\)`
+	var names []string // want `names is appended to once per iteration of a loop that runs len\(users\) times, growing by reallocation: preallocate it with make\(\[\]string, 0, len\(users\)\) \(not offered as a fix: the slice would no longer be nil when the loop does not run\)`
 	for _, u := range users {
 		names = append(names, u.Name)
 	}
