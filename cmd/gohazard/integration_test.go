@@ -264,3 +264,45 @@ func TestReadmeExample(t *testing.T) {
 		t.Errorf("README.md's example output is stale\n--- real output\n%s\n--- README\n%s", got, block)
 	}
 }
+
+// TestFlagSpellings checks that every flag works written -f v as well as
+// -f=v, standalone and under go vet (which passes the flags on as the
+// user wrote them), on a package whose findings are all in a file built
+// only with -tags integration, one of them only with -printf.funcs=Logf.
+func TestFlagSpellings(t *testing.T) {
+	const (
+		deferloop = "tagged/integration.go:15:3: defer in a loop"
+		logf      = "tagged/integration.go:20:9: example.com/integration/tagged.Logf format %s has arg info.Size() of wrong type int64"
+	)
+	for _, mode := range []struct {
+		name string
+		cmd  []string
+	}{
+		{"standalone", []string{bin}},
+		{"go vet", []string{"go", "vet", "-vettool=" + bin}},
+	} {
+		t.Run(mode.name, func(t *testing.T) {
+			var outs []string
+			for _, flags := range [][]string{
+				{"-tags=integration", "-printf.funcs=Logf", "-prealloc.conditional"},
+				{"-tags", "integration", "-printf.funcs", "Logf", "-prealloc.conditional"},
+			} {
+				out, code := run(t, mode.cmd[0], append(append(mode.cmd[1:], flags...), "./tagged")...)
+				if code == 0 || !strings.Contains(out, deferloop) || !strings.Contains(out, logf) {
+					t.Errorf("%q: exit %d, output\n%s\nwant the findings of the tagged file", flags, code, out)
+				}
+				outs = append(outs, sortFindings(out))
+			}
+			if outs[0] != outs[1] {
+				t.Errorf("-f v and -f=v report differently:\n%s\n---\n%s", outs[1], outs[0])
+			}
+			if out, code := run(t, mode.cmd[0], append(mode.cmd[1:], "./tagged")...); code != 0 || out != "" {
+				t.Errorf("without -tags: exit %d, output\n%s\nwant nothing", code, out)
+			}
+		})
+	}
+	stdout, _, code := output(t, module, bin, "-format", "json", "-tags", "integration", "./tagged")
+	if code != 3 || !strings.Contains(stdout, `"analyzer": "deferloop"`) {
+		t.Errorf("-format json -tags integration: exit %d, output\n%s", code, stdout)
+	}
+}

@@ -18,6 +18,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -28,39 +30,72 @@ import (
 
 func main() {
 	entries := registry.Entries()
-	if args := positional(os.Args[1:]); len(args) > 0 && args[0] == "help" {
-		os.Exit(help(os.Stdout, entries, args[1:]))
+	cl, err := parseCommandLine(entries, os.Args[1:])
+	if err == nil {
+		err = cl.expandFamilies(entries)
 	}
-	format, args, err := formatFlag(os.Args[1:])
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "gohazard: %v\n", err)
 		os.Exit(2)
 	}
-	if reports(args) {
-		os.Exit(analyse(entries, format, args))
+	if len(cl.args) > 0 && cl.args[0] == "help" {
+		os.Exit(help(os.Stdout, entries, cl.args[1:]))
+	}
+	// -V=full is go vet's protocol, which the multichecker implements: its
+	// answer hashes the executable, so that go vet's cache keys change
+	// with every build.
+	if len(cl.args) == 1 && cl.args[0] == "version" {
+		fmt.Println(version())
+		os.Exit(0)
+	}
+	if v, ok := cl.lookup("V"); ok && v.value != "full" {
+		b, err := strconv.ParseBool(v.value)
+		switch {
+		case !v.hasValue || b:
+			fmt.Println(version())
+			os.Exit(0)
+		case err != nil:
+			fmt.Fprintf(os.Stderr, "gohazard: unsupported flag value -V=%s (use -V or -V=full)\n", v.value)
+			os.Exit(2)
+		}
+		cl.remove("V")
+	}
+	format, err := formatFlag(cl)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "gohazard: %v\n", err)
+		os.Exit(2)
+	}
+	if !cl.vetConfig() {
+		// go vet builds with the tags itself; standalone, packages are
+		// loaded by go list, which reads GOFLAGS.
+		if t, ok := cl.lookup("tags"); ok {
+			useTags(t.value)
+		}
+	}
+	switch {
+	case fixing(cl):
+		os.Exit(fix(entries, cl))
+	case reports(cl):
+		os.Exit(analyse(entries, format, cl))
 	}
 	if format != "" {
 		fmt.Fprintf(os.Stderr, "gohazard: -format applies to analysis runs, not with -fix, -diff, -json, -c or go vet\n")
 		os.Exit(2)
 	}
-	os.Args = append(os.Args[:1:1], append(defaultOff(entries, args), args...)...)
+	os.Args = append(os.Args[:1:1], append(defaultOff(entries, cl), cl.argv()...)...)
+	for _, f := range families {
+		// Expanded above; declared so that -flags lists them to go vet.
+		flag.Bool(f, false, fmt.Sprintf("enable the %s family (false: disable it)", f))
+	}
 	multichecker.Main(registry.Analyzers()...)
 }
 
 // defaultOff returns the flags that disable the analyzers that are off by
 // default, unless the arguments enable analyzers by name: as in go vet,
 // -NAME (or -NAME=true) then selects exactly the named analyzers.
-func defaultOff(entries []registry.Entry, args []string) []string {
-	names := make(map[string]bool, len(entries))
+func defaultOff(entries []registry.Entry, cl *commandLine) []string {
 	for _, e := range entries {
-		names[e.Analyzer.Name] = true
-	}
-	for _, arg := range flagArgs(args) {
-		name, value, hasValue := strings.Cut(strings.TrimLeft(arg, "-"), "=")
-		if !names[name] {
-			continue
-		}
-		if on, err := strconv.ParseBool(value); !hasValue || (err == nil && on) {
+		if cl.set(e.Analyzer.Name) {
 			return nil
 		}
 	}
@@ -73,24 +108,15 @@ func defaultOff(entries []registry.Entry, args []string) []string {
 	return off
 }
 
-// flagArgs returns the leading flag arguments, which end at "--" or at
-// the first argument that is not a flag. Flags are written -name=value
-// by go vet, and boolean flags need no value.
-func flagArgs(args []string) []string {
-	for i, a := range args {
-		if a == "--" || !strings.HasPrefix(a, "-") || a == "-" {
-			return args[:i]
-		}
+// useTags adds -tags to GOFLAGS, for the go list that loads packages. The
+// list may be separated by commas or, as in old releases, spaces.
+func useTags(tags string) {
+	flag := "-tags=" + strings.Join(strings.FieldsFunc(tags, func(r rune) bool { return r == ',' || r == ' ' }), ",")
+	goflags := os.Getenv("GOFLAGS")
+	if slices.Contains(strings.Fields(goflags), flag) {
+		return
 	}
-	return args
-}
-
-func positional(args []string) []string {
-	rest := args[len(flagArgs(args)):]
-	if len(rest) > 0 && rest[0] == "--" {
-		rest = rest[1:]
-	}
-	return rest
+	os.Setenv("GOFLAGS", strings.TrimSpace(goflags+" "+flag))
 }
 
 func help(w io.Writer, entries []registry.Entry, args []string) int {
@@ -159,4 +185,36 @@ Run "gohazard help NAME" for an analyzer's documentation and flags, and
 		}
 	}
 	return status
+}
+
+// version describes the binary from its build information.
+func version() string {
+	goVersion := "unknown"
+	if info, ok := debug.ReadBuildInfo(); ok {
+		goVersion = info.GoVersion
+	}
+	return fmt.Sprintf("gohazard %s (%s)", moduleVersion(), goVersion)
+}
+
+// moduleVersion is the module's version when installed with go install
+// (v1.2.3, or a pseudo-version), else "(devel)" and the VCS revision the
+// binary was built from.
+func moduleVersion() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "(unknown)"
+	}
+	if v := info.Main.Version; v != "" && v != "(devel)" {
+		return v
+	}
+	v := "(devel)"
+	for _, s := range info.Settings {
+		switch {
+		case s.Key == "vcs.revision":
+			v += " " + s.Value
+		case s.Key == "vcs.modified" && s.Value == "true":
+			v += "+modified"
+		}
+	}
+	return v
 }

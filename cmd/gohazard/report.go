@@ -4,9 +4,9 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
-	"runtime/debug"
 	"slices"
 	"strings"
 
@@ -14,73 +14,108 @@ import (
 	"github.com/gohazard/gohazard/passes/registry"
 )
 
-// formatFlag removes -format=F (or -format F) from the leading flags and
-// returns F, "" when absent.
-func formatFlag(args []string) (string, []string, error) {
-	flags := flagArgs(args)
-	for i, a := range flags {
-		name, value, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
-		if name != "format" {
-			continue
-		}
-		rest := slices.Clone(args[:i])
-		if !hasValue {
-			if i+1 >= len(args) {
-				return "", nil, errors.New("-format needs a value")
-			}
-			value = args[i+1]
-			rest = append(rest, args[i+2:]...)
-		} else {
-			rest = append(rest, args[i+1:]...)
-		}
-		if !slices.Contains(report.Formats, value) {
-			return "", nil, fmt.Errorf("unknown -format %q: want one of %s", value, strings.Join(report.Formats, ", "))
-		}
-		return value, rest, nil
+// formatFlag removes -format from the command line and returns its
+// value, "" when absent.
+func formatFlag(cl *commandLine) (string, error) {
+	o, ok := cl.lookup("format")
+	if !ok {
+		return "", nil
 	}
-	return "", args, nil
+	cl.remove("format")
+	if !slices.Contains(report.Formats, o.value) {
+		return "", fmt.Errorf("unknown -format %q: want one of %s", o.value, strings.Join(report.Formats, ", "))
+	}
+	return o.value, nil
 }
 
-// reports reports whether args ask for an analysis run whose findings
-// gohazard prints itself: not go vet's protocol (a .cfg file, -V, -flags),
-// not the modes that print something else (-fix, -diff, -json, -c, -help).
-func reports(args []string) bool {
-	for _, a := range flagArgs(args) {
-		name, _, _ := strings.Cut(strings.TrimLeft(a, "-"), "=")
-		switch name {
-		case "fix", "diff", "json", "c", "V", "flags", "help", "h":
+// reports reports whether the command line asks for an analysis run whose
+// findings gohazard prints itself: not go vet's protocol (a .cfg file,
+// -V, -flags), not the modes that print something else (-fix, -diff,
+// -json, -c, -help).
+func reports(cl *commandLine) bool {
+	for _, name := range []string{"fix", "diff", "json", "c", "V", "flags", "help", "h"} {
+		if _, ok := cl.lookup(name); ok {
 			return false
 		}
 	}
-	pkgs := positional(args)
-	return len(pkgs) > 0 && !(len(pkgs) == 1 && strings.HasSuffix(pkgs[0], ".cfg"))
+	return len(cl.args) > 0 && !cl.vetConfig()
 }
 
-// analyse runs the analysis in a child gohazard with -json, the
-// multichecker's machine-readable output, and prints its findings in
-// format. The exit status is the multichecker's: 1 if a package could not
-// be analysed, else 3 if there are findings, else 0.
-func analyse(entries []registry.Entry, format string, args []string) int {
+// fixing reports whether the command line asks to apply fixes to packages
+// (not to show them with -diff, not under go vet).
+func fixing(cl *commandLine) bool {
+	if !cl.set("fix") || cl.set("diff") || cl.set("json") || len(cl.args) == 0 || cl.vetConfig() {
+		return false
+	}
+	return reports(cl.without("fix"))
+}
+
+// fix applies the suggested fixes in a child gohazard, then analyses the
+// packages again and lists what remains: findings without a fix, or whose
+// fix conflicted with another. It exits as an analysis run does: 3 when
+// findings remain, 0 when every one was fixed.
+func fix(entries []registry.Entry, cl *commandLine) int {
+	if status := runSelf(cl.argv(), os.Stdout); status != 0 {
+		return status
+	}
+	res, status := analysis(entries, cl.without("fix"))
+	if res == nil {
+		return status
+	}
+	if len(res.findings) > 0 {
+		fmt.Fprintf(os.Stderr, "gohazard: %d findings remain that -fix could not fix:\n", len(res.findings))
+	}
+	return res.print("text", status)
+}
+
+// runSelf runs gohazard with args, its standard error passed through and
+// its standard output written to stdout, and returns its exit status.
+func runSelf(args []string, stdout io.Writer) int {
 	self, err := os.Executable()
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "gohazard: %v\n", err)
 		return 1
 	}
-	var stdout bytes.Buffer
-	child := exec.Command(self, append([]string{"-json"}, args...)...)
-	child.Stdout = &stdout
+	child := exec.Command(self, args...)
+	child.Stdout = stdout
 	child.Stderr = os.Stderr
-	status := 0
 	if err := child.Run(); err != nil {
 		var exit *exec.ExitError
 		if !errors.As(err, &exit) {
 			fmt.Fprintf(os.Stderr, "gohazard: %v\n", err)
 			return 1
 		}
-		status = exit.ExitCode()
+		return exit.ExitCode()
 	}
+	return 0
+}
+
+// analyse prints the findings of an analysis run in format and returns
+// the exit status: 1 if a package could not be analysed, else 3 if there
+// are findings, else 0.
+func analyse(entries []registry.Entry, format string, cl *commandLine) int {
+	res, status := analysis(entries, cl)
+	if res == nil {
+		return status
+	}
+	return res.print(format, status)
+}
+
+// A result is what an analysis run found.
+type result struct {
+	findings []report.Finding
+	errs     []report.Error
+	rules    []report.Rule
+}
+
+// analysis runs the analysis in a child gohazard with -json, the
+// multichecker's machine-readable output, and returns its findings and
+// the child's exit status.
+func analysis(entries []registry.Entry, cl *commandLine) (*result, int) {
+	var stdout bytes.Buffer
+	status := runSelf(append([]string{"-json"}, cl.argv()...), &stdout)
 	if stdout.Len() == 0 {
-		return max(status, 1)
+		return nil, max(status, 1)
 	}
 	severity := make(map[string]string, len(entries))
 	rules := make([]report.Rule, 0, len(entries))
@@ -91,40 +126,49 @@ func analyse(entries []registry.Entry, format string, args []string) int {
 	findings, errs, err := report.Parse(stdout.Bytes(), func(name string) string { return severity[name] })
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "gohazard: %v\n", err)
-		return 1
+		return nil, 1
 	}
-	for _, e := range errs {
+	return &result{findings, errs, rules}, status
+}
+
+// print prints the result in format and returns the exit status of the
+// run, given the child's.
+func (res *result) print(format string, status int) int {
+	for _, e := range res.errs {
 		fmt.Fprintf(os.Stderr, "gohazard: %s: %s: %s\n", e.Package, e.Analyzer, e.Err)
 	}
 	root, _ := os.Getwd()
+	var err error
 	switch format {
 	case "json":
-		err = report.JSON(os.Stdout, findings, root)
+		err = report.JSON(os.Stdout, res.findings, root)
 	case "sarif":
-		err = report.SARIF(os.Stdout, findings, rules, version(), root)
+		err = report.SARIF(os.Stdout, res.findings, res.rules, sarifVersion(), root)
 	case "github":
-		err = report.GitHub(os.Stdout, findings, root)
+		err = report.GitHub(os.Stdout, res.findings, root)
 	case "rdjsonl":
-		err = report.RDJSONL(os.Stdout, findings, root)
+		err = report.RDJSONL(os.Stdout, res.findings, root)
 	default:
-		err = report.Text(os.Stderr, findings)
+		err = report.Text(os.Stderr, res.findings)
 	}
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "gohazard: %v\n", err)
 		return 1
 	}
 	switch {
-	case status != 0 || len(errs) > 0:
+	case status != 0 || len(res.errs) > 0:
 		return max(status, 1)
-	case len(findings) > 0:
+	case len(res.findings) > 0:
 		return 3
 	}
 	return 0
 }
 
-func version() string {
-	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
-		return info.Main.Version
+// sarifVersion is the tool's version in SARIF logs: a released module
+// version, or none.
+func sarifVersion() string {
+	if v := moduleVersion(); strings.HasPrefix(v, "v") {
+		return v
 	}
 	return ""
 }
