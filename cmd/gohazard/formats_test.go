@@ -2,7 +2,9 @@ package main_test
 
 import (
 	"encoding/json"
+	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -137,4 +139,107 @@ func sarifWithoutRuleDocs(t *testing.T, out string) string {
 		t.Fatal(err)
 	}
 	return string(data) + "\n"
+}
+
+// TestCgoFixes checks that no format offers a fix in a file that uses cgo:
+// the compiled file is cgo's output, whose offsets are not the file's.
+// The same finding in a plain file of the package keeps its fix, which
+// applied to the file gives its golden version.
+func TestCgoFixes(t *testing.T) {
+	dir := filepath.Join(formats, "_cgo")
+	stdout, stderr, code := output(t, formats, bin, "-format=json", "./_cgo")
+	if code != 3 {
+		t.Fatalf("exit %d, stderr %s", code, stderr)
+	}
+	var findings []struct {
+		File  string
+		Line  int
+		Fixes []struct {
+			Edits []struct {
+				File       string
+				Start, End int
+				New        string
+			}
+		} `json:"suggested_fixes"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &findings); err != nil {
+		t.Fatal(err)
+	}
+	byFile := map[string]int{}
+	for _, f := range findings {
+		byFile[f.File]++
+		switch f.File {
+		case "_cgo/cgo.go":
+			if len(f.Fixes) > 0 {
+				t.Errorf("cgo.go:%d: a fix is offered in a cgo file: %+v", f.Line, f.Fixes)
+			}
+		case "_cgo/plain.go":
+			if len(f.Fixes) != 1 {
+				t.Fatalf("plain.go:%d: %d fixes, want 1", f.Line, len(f.Fixes))
+			}
+			src, err := os.ReadFile(filepath.Join(dir, "plain.go"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			edits := f.Fixes[0].Edits
+			slices.SortFunc(edits, func(a, b struct {
+				File       string
+				Start, End int
+				New        string
+			}) int {
+				return b.Start - a.Start
+			})
+			for _, e := range edits {
+				if e.File != "_cgo/plain.go" || e.Start > e.End || e.End > len(src) {
+					t.Fatalf("edit %+v out of plain.go", e)
+				}
+				src = slices.Concat(src[:e.Start], []byte(e.New), src[e.End:])
+			}
+			want, err := os.ReadFile(filepath.Join(dir, "plain.go.golden"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(src) != string(want) {
+				t.Errorf("plain.go with the fix applied:\n%s\nwant\n%s", src, want)
+			}
+		}
+	}
+	if byFile["_cgo/cgo.go"] != 1 || byFile["_cgo/plain.go"] != 1 {
+		t.Errorf("findings per file %v, want one in cgo.go and one in plain.go", byFile)
+	}
+
+	stdout, _, _ = output(t, formats, bin, "-format=sarif", "./_cgo")
+	var log struct {
+		Runs []struct {
+			Results []struct {
+				Locations []struct {
+					PhysicalLocation struct{ ArtifactLocation struct{ URI string } }
+				}
+				Fixes []any
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(stdout), &log); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range log.Runs[0].Results {
+		uri := r.Locations[0].PhysicalLocation.ArtifactLocation.URI
+		if (uri == "_cgo/cgo.go") != (len(r.Fixes) == 0) {
+			t.Errorf("SARIF: %s has %d fixes, want none in cgo.go and one elsewhere", uri, len(r.Fixes))
+		}
+	}
+
+	stdout, _, _ = output(t, formats, bin, "-format=rdjsonl", "./_cgo")
+	for line := range strings.Lines(stdout) {
+		var d struct {
+			Location    struct{ Path string }
+			Suggestions []any
+		}
+		if err := json.Unmarshal([]byte(line), &d); err != nil {
+			t.Fatal(err)
+		}
+		if (d.Location.Path == "_cgo/cgo.go") != (len(d.Suggestions) == 0) {
+			t.Errorf("rdjsonl: %s has %d suggestions, want none in cgo.go only", d.Location.Path, len(d.Suggestions))
+		}
+	}
 }

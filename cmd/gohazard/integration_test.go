@@ -306,3 +306,99 @@ func TestFlagSpellings(t *testing.T) {
 		t.Errorf("-format json -tags integration: exit %d, output\n%s", code, stdout)
 	}
 }
+
+// TestFamilies checks that -FAMILY and -FAMILY=false select analyzers by
+// family in both modes.
+func TestFamilies(t *testing.T) {
+	const (
+		leak  = "goroutine blocks forever on send" // sendleak, leakcheck
+		alloc = "defer in a loop"                  // deferloop, allocheck
+	)
+	for _, cmd := range [][]string{{bin}, {"go", "vet", "-vettool=" + bin}} {
+		for _, tc := range []struct {
+			flag        string
+			leak, alloc bool
+		}{
+			{"-leakcheck=false", false, true},
+			{"-allocheck", false, true},
+			{"-leakcheck", true, false},
+			{"-allocheck=false", true, false},
+			{"-vet=false", true, true},
+		} {
+			out, _ := run(t, cmd[0], append(cmd[1:], tc.flag, "./service")...)
+			if strings.Contains(out, leak) != tc.leak || strings.Contains(out, alloc) != tc.alloc {
+				t.Errorf("%q %s: sendleak reported %v (want %v), deferloop %v (want %v):\n%s",
+					cmd, tc.flag, strings.Contains(out, leak), tc.leak, strings.Contains(out, alloc), tc.alloc, out)
+			}
+		}
+	}
+	dir, _ := filepath.Abs(filepath.Join("..", "..", "testdata", "vetparity"))
+	if out, _ := runIn(t, dir, bin, "-staticcheck", "./..."); !strings.Contains(out, "empty critical section (SA2001)") || strings.Contains(out, "(printf)") {
+		t.Errorf("-staticcheck: want staticcheck's findings only, got\n%s", out)
+	}
+	if out, code := run(t, bin, "-leakcheck=maybe", "./service"); code != 2 || !strings.Contains(out, "-leakcheck") {
+		t.Errorf("-leakcheck=maybe: exit %d, output %s", code, out)
+	}
+}
+
+// TestVersion checks -V and "gohazard version", and that go vet's -V=full
+// protocol still answers with a build ID.
+func TestVersion(t *testing.T) {
+	for _, args := range [][]string{{"-V"}, {"version"}, {"-V=true"}} {
+		out, code := run(t, bin, args...)
+		if code != 0 || !strings.HasPrefix(out, "gohazard ") || !strings.Contains(out, "(go1.") {
+			t.Errorf("gohazard %s: exit %d, output %q", args[0], code, out)
+		}
+	}
+	out, code := run(t, bin, "-V=full")
+	if f := strings.Fields(out); code != 0 || len(f) < 4 || f[1] != "version" || !strings.HasPrefix(f[len(f)-1], "buildID=") {
+		t.Errorf("-V=full: exit %d, output %q; want go vet's \"NAME version devel ... buildID=...\"", code, out)
+	}
+}
+
+// TestFixRemaining checks that -fix lists the findings it could not fix
+// and exits 3, and exits 0 when it fixed them all.
+func TestFixRemaining(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, content string) {
+		t.Helper()
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	read := func(name string) string {
+		t.Helper()
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(data)
+	}
+	write("go.mod", "module example.com/fix\n\ngo 1.26\n")
+	write("all/plain.go", read(filepath.Join(formats, "_cgo", "plain.go")))
+	for _, f := range []string{"files.go", "wait.go"} {
+		write("some/"+f, read(filepath.Join(formats, "store", f)))
+	}
+
+	out, code := runIn(t, dir, bin, "-fix", "./all")
+	if code != 0 || out != "" {
+		t.Errorf("-fix with every finding fixable: exit %d, output\n%s", code, out)
+	}
+	if got, want := read(filepath.Join(dir, "all", "plain.go")), read(filepath.Join(formats, "_cgo", "plain.go.golden")); got != want {
+		t.Errorf("all/plain.go after -fix:\n%s\nwant\n%s", got, want)
+	}
+
+	out, code = runIn(t, dir, bin, "-fix", "./some")
+	want := "gohazard: 1 finding remains, which -fix could not fix:\n" +
+		"some/files.go:13:24: defer in a loop runs only when the function returns, not at the end of each iteration: deferred calls and what they hold pile up with every iteration (deferloop)\n" +
+		"some/files.go:8:2: \tthe loop\n"
+	if code != 3 || out != want {
+		t.Errorf("-fix with a finding left: exit %d, output\n%s\nwant exit 3 and\n%s", code, out, want)
+	}
+	if got := read(filepath.Join(dir, "some", "wait.go")); !strings.Contains(got, "time.NewTimer") {
+		t.Errorf("the fixable finding of some/wait.go was not fixed:\n%s", got)
+	}
+}

@@ -55,15 +55,20 @@ func fixing(cl *commandLine) bool {
 // fix conflicted with another. It exits as an analysis run does: 3 when
 // findings remain, 0 when every one was fixed.
 func fix(entries []registry.Entry, cl *commandLine) int {
-	if status := runSelf(cl.argv(), os.Stdout); status != 0 {
+	// The child runs the multichecker as is, as -json always does (its
+	// -fix prints nothing, JSON or not).
+	if status := runSelf(append([]string{"-json"}, cl.argv()...), os.Stdout); status != 0 {
 		return status
 	}
 	res, status := analysis(entries, cl.without("fix"))
 	if res == nil {
 		return status
 	}
-	if len(res.findings) > 0 {
-		fmt.Fprintf(os.Stderr, "gohazard: %d findings remain that -fix could not fix:\n", len(res.findings))
+	switch n := len(res.findings); {
+	case n == 1:
+		fmt.Fprintf(os.Stderr, "gohazard: 1 finding remains, which -fix could not fix:\n")
+	case n > 1:
+		fmt.Fprintf(os.Stderr, "gohazard: %d findings remain, which -fix could not fix:\n", n)
 	}
 	return res.print("text", status)
 }

@@ -13,7 +13,8 @@ import (
 const All = "gohazard"
 
 // Wrap returns a copy of a whose diagnostics are filtered through the
-// package's suppression directives and dropped in generated files. The
+// package's suppression directives and dropped in generated files, and
+// whose fixes are dropped where a //line directive moved the text. The
 // copy also reports each directive that names a (not its family, not
 // gohazard) and covers none of its diagnostics in the package, since such a
 // directive is stale and hides nothing but future findings.
@@ -43,6 +44,7 @@ func Wrap(a *analysis.Analyzer, family string) *analysis.Analyzer {
 				}
 			}
 			if !suppressed {
+				d.SuggestedFixes = compiledFixes(pass.Fset, d.SuggestedFixes)
 				pass.Report(d)
 			}
 		}

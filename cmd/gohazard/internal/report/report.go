@@ -24,7 +24,8 @@ import (
 var Formats = []string{"text", "json", "sarif", "github", "rdjsonl"}
 
 // A Position is a place in a file: a 1-based line and a 1-based column
-// counted in bytes, as go/token counts them.
+// counted in bytes, as go/token counts them; the column is 0 when unknown
+// (after a //line directive that gives none).
 type Position struct {
 	File string
 	Line int
@@ -185,16 +186,19 @@ func span(posn, end string) (Position, Position, error) {
 	return p, e, nil
 }
 
-// parsePosition parses "file:line:col" (the file may contain colons).
+// parsePosition parses "file:line:col" or, after a //line directive
+// without a column, "file:line" (col 0); the file may contain colons.
 func parsePosition(s string) (Position, error) {
-	rest, colStr, ok1 := cutLast(s)
-	file, lineStr, ok2 := cutLast(rest)
-	line, err1 := strconv.Atoi(lineStr)
-	col, err2 := strconv.Atoi(colStr)
-	if !ok1 || !ok2 || err1 != nil || err2 != nil {
+	rest, last, ok := cutLast(s)
+	n, err := strconv.Atoi(last)
+	if !ok || err != nil {
 		return Position{}, fmt.Errorf("malformed position %q", s)
 	}
-	return Position{File: file, Line: line, Col: col}, nil
+	file, lineStr, ok := cutLast(rest)
+	if line, err := strconv.Atoi(lineStr); ok && err == nil {
+		return Position{File: file, Line: line, Col: n}, nil
+	}
+	return Position{File: rest, Line: n}, nil
 }
 
 func cutLast(s string) (string, string, bool) {
@@ -228,8 +232,12 @@ func (s *Sources) line(file string, n int) string {
 }
 
 // UTF16Col converts p's byte column into a column counted in UTF-16 code
-// units (SARIF's default columnKind), which differs after non-ASCII text.
+// units (SARIF's default columnKind), which differs after non-ASCII text;
+// an unknown column stays 0.
 func (s *Sources) UTF16Col(p Position) int {
+	if p.Col == 0 {
+		return 0
+	}
 	line := s.line(p.File, p.Line)
 	prefix := line[:min(max(p.Col-1, 0), len(line))]
 	n := 0

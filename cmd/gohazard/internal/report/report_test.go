@@ -77,3 +77,45 @@ func TestRel(t *testing.T) {
 		t.Errorf("Rel outside = %q", got)
 	}
 }
+
+func TestParsePosition(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want Position
+	}{
+		{"/m/p/a.go:3:2", Position{"/m/p/a.go", 3, 2}},
+		{"/m/p/a:b.go:3:2", Position{"/m/p/a:b.go", 3, 2}},
+		// After a //line directive without a column, go/token prints none.
+		{"/m/p/page.tmpl:101", Position{"/m/p/page.tmpl", 101, 0}},
+		{`C:\p\page.tmpl:101`, Position{`C:\p\page.tmpl`, 101, 0}},
+		{`C:\p\a.go:7:1`, Position{`C:\p\a.go`, 7, 1}},
+	} {
+		got, err := parsePosition(tc.in)
+		if err != nil || got != tc.want {
+			t.Errorf("parsePosition(%q) = %+v, %v; want %+v", tc.in, got, err, tc.want)
+		}
+	}
+	for _, bad := range []string{"nowhere", "a.go:x", "a.go:1:x", ""} {
+		if p, err := parsePosition(bad); err == nil {
+			t.Errorf("parsePosition(%q) = %+v, want an error", bad, p)
+		}
+	}
+}
+
+func TestText(t *testing.T) {
+	var b strings.Builder
+	err := Text(&b, []Finding{{
+		Analyzer: "deferloop",
+		Pos:      Position{"a.go", 3, 2},
+		Message:  "defer in a loop",
+		Related:  []Related{{Pos: Position{"a.go", 1, 1}, Message: "the loop"}},
+	}, {
+		Analyzer: "stringsbuilder",
+		Pos:      Position{"page.tmpl", 15, 0},
+		Message:  "string += string",
+	}})
+	want := "a.go:3:2: defer in a loop (deferloop)\na.go:1:1: \tthe loop\npage.tmpl:15: string += string (stringsbuilder)\n"
+	if err != nil || b.String() != want {
+		t.Errorf("Text = %q, %v; want %q", b.String(), err, want)
+	}
+}

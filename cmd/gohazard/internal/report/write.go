@@ -7,11 +7,12 @@ import (
 	"strings"
 )
 
-// Text writes findings as go vet does: "file:line:col: message", each
+// Text writes findings as staticcheck does: "file:line:col: message
+// (analyzer)", the name that directives such as //nolint:NAME take; each
 // related position on its own line with a tab before its message.
 func Text(w io.Writer, findings []Finding) error {
 	for _, f := range findings {
-		if _, err := fmt.Fprintf(w, "%s: %s\n", pos(f.Pos), f.Message); err != nil {
+		if _, err := fmt.Fprintf(w, "%s: %s (%s)\n", pos(f.Pos), f.Message, f.Analyzer); err != nil {
 			return err
 		}
 		for _, r := range f.Related {
@@ -23,10 +24,16 @@ func Text(w io.Writer, findings []Finding) error {
 	return nil
 }
 
-func pos(p Position) string { return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col) }
+// pos formats p as go/token does, without an unknown column.
+func pos(p Position) string {
+	if p.Col == 0 {
+		return fmt.Sprintf("%s:%d", p.File, p.Line)
+	}
+	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+}
 
 // JSON writes one array of findings, with paths relative to root and
-// byte columns.
+// byte columns (0 when unknown).
 func JSON(w io.Writer, findings []Finding, root string) error {
 	type jsonPos struct {
 		File      string `json:"file"`
@@ -99,16 +106,23 @@ func GitHub(w io.Writer, findings []Finding, root string) error {
 		var msg strings.Builder
 		msg.WriteString(f.Message)
 		for _, r := range f.Related {
-			msg.WriteString(fmt.Sprintf("\n%s:%d:%d: %s", Rel(root, r.Pos.File), r.Pos.Line, r.Pos.Col, r.Message))
+			rel := r.Pos
+			rel.File = Rel(root, rel.File)
+			msg.WriteString(fmt.Sprintf("\n%s: %s", pos(rel), r.Message))
 		}
 		props := []string{
 			"file=" + escapeProperty(Rel(root, f.Pos.File)),
 			fmt.Sprintf("line=%d", f.Pos.Line),
-			fmt.Sprintf("col=%d", src.UTF16Col(f.Pos)),
-			fmt.Sprintf("endLine=%d", f.End.Line),
-			fmt.Sprintf("endColumn=%d", src.UTF16Col(f.End)),
-			"title=" + escapeProperty("gohazard "+f.Analyzer),
 		}
+		// An unknown column leaves the annotation on the whole lines.
+		if f.Pos.Col > 0 {
+			props = append(props, fmt.Sprintf("col=%d", src.UTF16Col(f.Pos)))
+		}
+		props = append(props, fmt.Sprintf("endLine=%d", f.End.Line))
+		if f.End.Col > 0 {
+			props = append(props, fmt.Sprintf("endColumn=%d", src.UTF16Col(f.End)))
+		}
+		props = append(props, "title="+escapeProperty("gohazard "+f.Analyzer))
 		if _, err := fmt.Fprintf(w, "::%s %s::%s\n", level, strings.Join(props, ","), escapeData(msg.String())); err != nil {
 			return err
 		}
