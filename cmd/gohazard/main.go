@@ -130,7 +130,9 @@ Usage:
 
 By default every analyzer marked "on" runs. -NAME (or -NAME=true) runs
 only the named analyzers; -NAME=false runs the default set without NAME.
-An analyzer's own flags are set with -NAME.FLAG=VALUE.
+-FAMILY and -FAMILY=false do the same for a family's analyzers (those on
+by default, or all of staticcheck's). An analyzer's own flags are set
+with -NAME.FLAG=VALUE. Flags take values as -f=v or -f v.
 
 Analyzers:
 `)
@@ -151,9 +153,13 @@ Analyzers:
 Output: -format=text (default, like go vet), json, sarif (SARIF 2.1.0
 for code scanning), github (workflow annotations) or rdjsonl (reviewdog).
 
-Run "gohazard help NAME" for an analyzer's documentation and flags, and
+Standalone, -tags=LIST selects build tags as in go build, and -fix
+applies the suggested fixes, then lists the findings it could not fix
+(exit status 3 when some remain).
+
+Run "gohazard help NAME" for an analyzer's documentation and flags,
 "gohazard -flags" or "gohazard -help" for the driver's flags (-fix, -diff,
--json, -test, -c=N).
+-json, -test, -c=N), and "gohazard version" for the version.
 `)
 		return 0
 	}

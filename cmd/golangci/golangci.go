@@ -10,8 +10,8 @@
 //	      gohazard:
 //	        type: module
 //	        settings:
-//	          enable: [SA2001]          # analyzers off by default, or bundled ones
-//	          disable: [noexit]         # analyzers on by default
+//	          enable: [SA2001]          # analyzers off by default, bundled ones, or families
+//	          disable: [noexit, ctxcheck] # analyzers or families on by default
 //	          options:                  # an analyzer's flags (gohazard help NAME)
 //	            deferloop:
 //	              some-flag: value
@@ -80,11 +80,15 @@ func choose(entries []registry.Entry, wrapped []*analysis.Analyzer, s Settings) 
 	for _, e := range entries {
 		byName[e.Analyzer.Name] = e
 	}
+	families := make(map[string]bool)
+	for _, e := range entries {
+		families[e.Family] = true
+	}
 	var errs []error
 	known := func(key string, names []string) {
 		for _, n := range names {
-			if _, ok := byName[n]; !ok {
-				errs = append(errs, fmt.Errorf("%s: no analyzer named %q (gohazard help lists them)", key, n))
+			if _, ok := byName[n]; !ok && !families[n] {
+				errs = append(errs, fmt.Errorf("%s: no analyzer or family named %q (gohazard help lists them)", key, n))
 			}
 		}
 	}
@@ -126,15 +130,26 @@ func choose(entries []registry.Entry, wrapped []*analysis.Analyzer, s Settings) 
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
+	// A family enabled by name brings what it runs by default, or all of
+	// it when none of it is on by default (staticcheck), as the command
+	// line's -FAMILY does; an analyzer named wins over its family.
+	familyDefaults := make(map[string]bool)
+	for _, e := range entries {
+		familyDefaults[e.Family] = familyDefaults[e.Family] || e.Default
+	}
 	var out []*analysis.Analyzer
 	for i, e := range entries {
 		name := e.Analyzer.Name
 		on := e.Default && e.Family != registry.Vet && e.Family != registry.Staticcheck
-		if slices.Contains(s.Enable, name) {
+		switch {
+		case slices.Contains(s.Enable, name):
 			on = true
-		}
-		if slices.Contains(s.Disable, name) {
+		case slices.Contains(s.Disable, name):
 			on = false
+		case slices.Contains(s.Disable, e.Family):
+			on = false
+		case slices.Contains(s.Enable, e.Family):
+			on = e.Default || !familyDefaults[e.Family]
 		}
 		if on {
 			out = append(out, wrapped[i])

@@ -69,8 +69,8 @@ func TestSettingsRejected(t *testing.T) {
 		want     string
 	}{
 		{map[string]any{"enabled": []any{"sendleak"}}, `unknown field "enabled"`},
-		{map[string]any{"enable": []any{"sendlek"}}, `enable: no analyzer named "sendlek"`},
-		{map[string]any{"disable": []any{"nosuch"}}, `disable: no analyzer named "nosuch"`},
+		{map[string]any{"enable": []any{"sendlek"}}, `enable: no analyzer or family named "sendlek"`},
+		{map[string]any{"disable": []any{"nosuch"}}, `disable: no analyzer or family named "nosuch"`},
 		{map[string]any{"enable": []any{"noexit"}, "disable": []any{"noexit"}}, `"noexit" is both enabled and disabled`},
 		{map[string]any{"options": map[string]any{"nosuch": map[string]any{"x": 1}}}, `options: no analyzer named "nosuch"`},
 		{map[string]any{"options": map[string]any{"sendleak": map[string]any{"x": 1}}}, `options: sendleak has no option "x"`},
@@ -100,5 +100,38 @@ func TestOptions(t *testing.T) {
 	}
 	if _, err := choose(entries, []*analysis.Analyzer{a}, Settings{Disable: []string{"fake"}}); err == nil {
 		t.Errorf("disabling every analyzer was accepted")
+	}
+}
+
+// Families are accepted wherever analyzer names are; a name wins over its
+// family.
+func TestFamilies(t *testing.T) {
+	build := func(s Settings) []string {
+		t.Helper()
+		as, err := choose(registry.Entries(), registry.Analyzers(), s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return names(as)
+	}
+	got := build(Settings{Disable: []string{"ctxcheck"}, Enable: []string{"staticcheck", "ctxdone"}})
+	for _, want := range []string{"sendleak", "deferloop", "SA2001", "SA6002", "ctxdone"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("analyzers %v lack %s", got, want)
+		}
+	}
+	for _, not := range []string{"ctxbackground", "ctxloop", "printf"} {
+		if slices.Contains(got, not) {
+			t.Errorf("analyzers %v include %s", got, not)
+		}
+	}
+	// allocheck's hotalloc is off by default: enabling the family leaves
+	// it off, and brings nothing of vet.
+	got = build(Settings{Enable: []string{"allocheck"}, Disable: []string{"leakcheck"}})
+	if slices.Contains(got, "hotalloc") || slices.Contains(got, "sendleak") || !slices.Contains(got, "prealloc") {
+		t.Errorf("enable allocheck, disable leakcheck: %v", got)
+	}
+	if _, err := New(map[string]any{"enable": []any{"leakchek"}}); err == nil || !strings.Contains(err.Error(), `no analyzer or family named "leakchek"`) {
+		t.Errorf("an unknown family: %v", err)
 	}
 }
