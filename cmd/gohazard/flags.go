@@ -71,13 +71,14 @@ func parseCommandLine(entries []registry.Entry, args []string) (*commandLine, er
 }
 
 // valueFlags returns the flags that take a value: those of the driver
-// (x/tools' checker and analysisflags, and gohazard's -format), the
+// (x/tools' checker and analysisflags, and gohazard's -format and
+// -srcroot), the
 // analyzers' own non-boolean flags, and go vet's legacy aliases of them.
 // Every other flag (-NAME, -fix, -json, -V, ...) is boolean.
 func valueFlags(entries []registry.Entry) map[string]bool {
 	m := map[string]bool{
 		"c": true, "debug": true, "cpuprofile": true, "memprofile": true, "trace": true,
-		"tags": true, "format": true,
+		"tags": true, "format": true, "srcroot": true,
 	}
 	for _, e := range entries {
 		e.Analyzer.Flags.VisitAll(func(f *flag.Flag) {

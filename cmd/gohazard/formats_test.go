@@ -18,7 +18,10 @@ var formats, _ = filepath.Abs(filepath.Join("..", "..", "testdata", "formats"))
 func TestFormats(t *testing.T) {
 	for _, format := range []string{"json", "sarif", "github", "rdjsonl"} {
 		t.Run(format, func(t *testing.T) {
-			stdout, stderr, code := output(t, formats, bin, "-format="+format, "./...")
+			// SARIF and GitHub paths are relative to the repository's root,
+			// which -srcroot sets here to the module (TestSrcRoot checks the
+			// default).
+			stdout, stderr, code := output(t, formats, bin, "-format="+format, "-srcroot", formats, "./...")
 			if code != 3 || stderr != "" {
 				t.Errorf("exit %d, stderr %q; want 3 and nothing", code, stderr)
 			}
@@ -45,7 +48,7 @@ func TestFormats(t *testing.T) {
 // TestSARIFSchema validates the SARIF output against the official SARIF
 // 2.1.0 schema (OASIS, errata 01), kept in testdata so the test is offline.
 func TestSARIFSchema(t *testing.T) {
-	stdout, _, _ := output(t, formats, bin, "-format=sarif", "./...")
+	stdout, _, _ := output(t, formats, bin, "-format=sarif", "-srcroot=.", "./...")
 	doc, err := jsonschema.UnmarshalJSON(strings.NewReader(stdout))
 	if err != nil {
 		t.Fatal(err)
@@ -241,5 +244,75 @@ func TestCgoFixes(t *testing.T) {
 		if (d.Location.Path == "_cgo/cgo.go") != (len(d.Suggestions) == 0) {
 			t.Errorf("rdjsonl: %s has %d suggestions, want none in cgo.go only", d.Location.Path, len(d.Suggestions))
 		}
+	}
+}
+
+// TestSrcRoot checks that SARIF and GitHub paths are relative to the
+// repository's root, found from .git when go.mod lies below it, or given
+// with -srcroot; and that SARIF results carry fingerprints and link their
+// related locations from the message.
+func TestSrcRoot(t *testing.T) {
+	repo := t.TempDir()
+	mod := filepath.Join(repo, "services", "store")
+	for _, dir := range []string{filepath.Join(repo, ".git"), filepath.Join(mod, "store")} {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, f := range []string{"go.mod", "store/files.go"} {
+		data, err := os.ReadFile(filepath.Join(formats, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(mod, f), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sarif := func(args ...string) (uri, text string, fingerprints map[string]string) {
+		t.Helper()
+		stdout, stderr, _ := output(t, mod, bin, append([]string{"-format=sarif"}, args...)...)
+		var log struct {
+			Runs []struct {
+				Results []struct {
+					Message             struct{ Text string }
+					PartialFingerprints map[string]string
+					Locations           []struct {
+						PhysicalLocation struct{ ArtifactLocation struct{ URI string } }
+					}
+				}
+			}
+		}
+		if err := json.Unmarshal([]byte(stdout), &log); err != nil || len(log.Runs[0].Results) != 1 {
+			t.Fatalf("%v: %v, stderr %s, output\n%s", args, err, stderr, stdout)
+		}
+		r := log.Runs[0].Results[0]
+		return r.Locations[0].PhysicalLocation.ArtifactLocation.URI, r.Message.Text, r.PartialFingerprints
+	}
+	uri, text, fp := sarif("./...")
+	if uri != "services/store/store/files.go" {
+		t.Errorf("URI %q, want services/store/store/files.go (relative to the directory with .git)", uri)
+	}
+	if !strings.HasSuffix(text, " ([the loop](1))") {
+		t.Errorf("message %q does not link its related location", text)
+	}
+	if len(fp["gohazard/v1"]) < 32 {
+		t.Errorf("partialFingerprints = %v", fp)
+	}
+	if uri, _, _ := sarif("-srcroot", "..", "./..."); uri != "store/store/files.go" {
+		t.Errorf("-srcroot ..: URI %q, want store/store/files.go", uri)
+	}
+	if stdout, _, _ := output(t, mod, bin, "-format=github", "./..."); !strings.Contains(stdout, "file=services/store/store/files.go,") {
+		t.Errorf("GitHub annotations not relative to the repository root:\n%s", stdout)
+	}
+
+	// Lines added above the finding move it, not its fingerprint.
+	file := filepath.Join(mod, "store", "files.go")
+	data, _ := os.ReadFile(file)
+	moved := strings.Replace(string(data), "import \"os\"\n", "import \"os\"\n\n// More.\n\n// And more.\n", 1)
+	if err := os.WriteFile(file, []byte(moved), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, again := sarif("./..."); again["gohazard/v1"] != fp["gohazard/v1"] {
+		t.Errorf("fingerprint changed with lines added above: %v, then %v", fp, again)
 	}
 }

@@ -61,6 +61,10 @@ func main() {
 		cl.remove("V")
 	}
 	format, err := formatFlag(cl)
+	var srcroot string
+	if err == nil {
+		srcroot, err = srcRoot(cl)
+	}
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "gohazard: %v\n", err)
 		os.Exit(2)
@@ -72,15 +76,15 @@ func main() {
 			useTags(t.value)
 		}
 	}
+	if format != "" && !reports(cl) {
+		fmt.Fprintf(os.Stderr, "gohazard: -format applies to analysis runs, not with -fix, -diff, -json, -c or go vet\n")
+		os.Exit(2)
+	}
 	switch {
 	case fixing(cl):
 		os.Exit(fix(entries, cl))
 	case reports(cl):
-		os.Exit(analyse(entries, format, cl))
-	}
-	if format != "" {
-		fmt.Fprintf(os.Stderr, "gohazard: -format applies to analysis runs, not with -fix, -diff, -json, -c or go vet\n")
-		os.Exit(2)
+		os.Exit(analyse(entries, format, srcroot, cl))
 	}
 	os.Args = append(os.Args[:1:1], append(defaultOff(entries, cl), cl.argv()...)...)
 	for _, f := range families {
@@ -152,6 +156,8 @@ Analyzers:
 		fmt.Fprint(w, `
 Output: -format=text (default, like go vet), json, sarif (SARIF 2.1.0
 for code scanning), github (workflow annotations) or rdjsonl (reviewdog).
+SARIF and GitHub paths are relative to the repository's root (the
+directory with .git), or to -srcroot=DIR.
 
 Standalone, -tags=LIST selects build tags as in go build, and -fix
 applies the suggested fixes, then lists the findings it could not fix

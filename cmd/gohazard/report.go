@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -26,6 +27,33 @@ func formatFlag(cl *commandLine) (string, error) {
 		return "", fmt.Errorf("unknown -format %q: want one of %s", o.value, strings.Join(report.Formats, ", "))
 	}
 	return o.value, nil
+}
+
+// srcRoot removes -srcroot from the command line and returns the
+// directory that SARIF and GitHub paths are relative to, which code
+// scanning and the runner take as the repository's checkout: -srcroot,
+// else the nearest directory up from the current one that holds .git,
+// else the current one.
+func srcRoot(cl *commandLine) (string, error) {
+	o, ok := cl.lookup("srcroot")
+	cl.remove("srcroot")
+	wd, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	if ok {
+		return filepath.Abs(o.value)
+	}
+	for dir := wd; ; {
+		if _, err := os.Stat(filepath.Join(dir, ".git")); err == nil {
+			return dir, nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return wd, nil
+		}
+		dir = parent
+	}
 }
 
 // reports reports whether the command line asks for an analysis run whose
@@ -70,7 +98,7 @@ func fix(entries []registry.Entry, cl *commandLine) int {
 	case n > 1:
 		fmt.Fprintf(os.Stderr, "gohazard: %d findings remain, which -fix could not fix:\n", n)
 	}
-	return res.print("text", status)
+	return res.print("text", status, "")
 }
 
 // runSelf runs gohazard with args, its standard error passed through and
@@ -98,12 +126,12 @@ func runSelf(args []string, stdout io.Writer) int {
 // analyse prints the findings of an analysis run in format and returns
 // the exit status: 1 if a package could not be analysed, else 3 if there
 // are findings, else 0.
-func analyse(entries []registry.Entry, format string, cl *commandLine) int {
+func analyse(entries []registry.Entry, format, srcroot string, cl *commandLine) int {
 	res, status := analysis(entries, cl)
 	if res == nil {
 		return status
 	}
-	return res.print(format, status)
+	return res.print(format, status, srcroot)
 }
 
 // A result is what an analysis run found.
@@ -138,21 +166,21 @@ func analysis(entries []registry.Entry, cl *commandLine) (*result, int) {
 
 // print prints the result in format and returns the exit status of the
 // run, given the child's.
-func (res *result) print(format string, status int) int {
+func (res *result) print(format string, status int, srcroot string) int {
 	for _, e := range res.errs {
 		fmt.Fprintf(os.Stderr, "gohazard: %s: %s: %s\n", e.Package, e.Analyzer, e.Err)
 	}
-	root, _ := os.Getwd()
+	wd, _ := os.Getwd()
 	var err error
 	switch format {
 	case "json":
-		err = report.JSON(os.Stdout, res.findings, root)
+		err = report.JSON(os.Stdout, res.findings, wd)
 	case "sarif":
-		err = report.SARIF(os.Stdout, res.findings, res.rules, sarifVersion(), root)
+		err = report.SARIF(os.Stdout, res.findings, res.rules, sarifVersion(), srcroot)
 	case "github":
-		err = report.GitHub(os.Stdout, res.findings, root)
+		err = report.GitHub(os.Stdout, res.findings, srcroot)
 	case "rdjsonl":
-		err = report.RDJSONL(os.Stdout, res.findings, root)
+		err = report.RDJSONL(os.Stdout, res.findings, wd)
 	default:
 		err = report.Text(os.Stderr, res.findings)
 	}

@@ -119,3 +119,33 @@ func TestText(t *testing.T) {
 		t.Errorf("Text = %q, %v; want %q", b.String(), err, want)
 	}
 }
+
+func TestLinkedMessage(t *testing.T) {
+	f := Finding{Message: `s[i] grows \ here`, Related: []Related{{Message: "the loop"}, {Message: "filled [here]"}}}
+	want := `s\[i\] grows \\ here ([the loop](1); [filled \[here\]](2))`
+	if got := linkedMessage(f); got != want {
+		t.Errorf("linkedMessage = %q, want %q", got, want)
+	}
+	if got := linkedMessage(Finding{Message: "a [b]"}); got != "a [b]" {
+		t.Errorf("a message without related locations changed: %q", got)
+	}
+}
+
+func TestFingerprint(t *testing.T) {
+	f := Finding{Analyzer: "deferloop", Message: "defer in a loop"}
+	a := fingerprint(f, "a.go", "\t\tdefer f.Close()\n")
+	if b := fingerprint(f, "a.go", "  defer  f.Close()"); a != b {
+		t.Errorf("the fingerprint depends on indentation: %s, %s", a, b)
+	}
+	g := f
+	g.Analyzer = "sendleak"
+	for _, other := range []string{
+		fingerprint(f, "b.go", "defer f.Close()"),
+		fingerprint(f, "a.go", "defer g.Close()"),
+		fingerprint(g, "a.go", "defer f.Close()"),
+	} {
+		if other == a {
+			t.Errorf("different findings share the fingerprint %s", a)
+		}
+	}
+}

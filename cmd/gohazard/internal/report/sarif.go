@@ -1,6 +1,9 @@
 package report
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
 	"io"
 	"strings"
 )
@@ -15,7 +18,9 @@ type Rule struct {
 // SARIF writes a SARIF 2.1.0 log for GitHub code scanning: one run, a
 // rule per analyzer, artifact URIs relative to root (the %SRCROOT% base,
 // the repository's checkout), columns in UTF-16 code units, related
-// locations, and fixes as byte-range replacements.
+// locations linked from the message (code scanning shows only those),
+// fingerprints that survive edits elsewhere in the file, and fixes as
+// byte-range replacements.
 func SARIF(w io.Writer, findings []Finding, rules []Rule, version, root string) error {
 	type message struct {
 		Text string `json:"text"`
@@ -56,13 +61,14 @@ func SARIF(w io.Writer, findings []Finding, rules []Rule, version, root string) 
 		ArtifactChanges []artifactChange `json:"artifactChanges"`
 	}
 	type result struct {
-		RuleID           string     `json:"ruleId"`
-		RuleIndex        int        `json:"ruleIndex"`
-		Level            string     `json:"level"`
-		Message          message    `json:"message"`
-		Locations        []location `json:"locations"`
-		RelatedLocations []location `json:"relatedLocations,omitempty"`
-		Fixes            []fix      `json:"fixes,omitempty"`
+		RuleID              string            `json:"ruleId"`
+		RuleIndex           int               `json:"ruleIndex"`
+		Level               string            `json:"level"`
+		Message             message           `json:"message"`
+		Locations           []location        `json:"locations"`
+		RelatedLocations    []location        `json:"relatedLocations,omitempty"`
+		PartialFingerprints map[string]string `json:"partialFingerprints"`
+		Fixes               []fix             `json:"fixes,omitempty"`
 	}
 	type configuration struct {
 		Level string `json:"level"`
@@ -123,17 +129,22 @@ func SARIF(w io.Writer, findings []Finding, rules []Rule, version, root string) 
 		})
 	}
 	r.Results = []result{}
+	seen := make(map[string]int)
 	for _, f := range findings {
 		res := result{
 			RuleID:    f.Analyzer,
 			RuleIndex: index[f.Analyzer],
 			Level:     level(f.Severity),
-			Message:   message{f.Message},
+			Message:   message{linkedMessage(f)},
 			Locations: []location{{PhysicalLocation: physical(f.Pos, f.End)}},
 		}
 		for i, rel := range f.Related {
-			res.RelatedLocations = append(res.RelatedLocations, location{ID: &i, PhysicalLocation: physical(rel.Pos, rel.End), Message: &message{rel.Message}})
+			id := i + 1
+			res.RelatedLocations = append(res.RelatedLocations, location{ID: &id, PhysicalLocation: physical(rel.Pos, rel.End), Message: &message{rel.Message}})
 		}
+		fp := fingerprint(f, artifact(f.Pos.File).URI, src.line(f.Pos.File, f.Pos.Line))
+		seen[fp]++
+		res.PartialFingerprints = map[string]string{"gohazard/v1": fmt.Sprintf("%s:%d", fp, seen[fp])}
 		for _, fx := range f.Fixes {
 			var changes []artifactChange
 			for _, e := range fx.Edits {
@@ -157,4 +168,38 @@ func level(severity string) string {
 		return severity
 	}
 	return "warning"
+}
+
+// linkedMessage is f's message with a link to each related location, as
+// SARIF's embedded links "[text](id)" write them; brackets and
+// backslashes of the text are escaped.
+func linkedMessage(f Finding) string {
+	if len(f.Related) == 0 {
+		return f.Message
+	}
+	esc := strings.NewReplacer(`\`, `\\`, "[", `\[`, "]", `\]`)
+	var b strings.Builder
+	b.WriteString(esc.Replace(f.Message))
+	for i, r := range f.Related {
+		sep := "; "
+		if i == 0 {
+			sep = " ("
+		}
+		fmt.Fprintf(&b, "%s[%s](%d)", sep, esc.Replace(r.Message), i+1)
+	}
+	b.WriteString(")")
+	return b.String()
+}
+
+// fingerprint identifies a finding by what does not move when lines are
+// added elsewhere: its analyzer, file, message and the text of its line
+// with blanks dropped. Findings alike within one file are told apart by
+// their order (the count SARIF appends after a colon).
+func fingerprint(f Finding, uri, line string) string {
+	h := sha256.New()
+	for _, s := range []string{f.Analyzer, uri, f.Message, strings.Join(strings.Fields(line), "")} {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil))[:32]
 }
