@@ -19,15 +19,17 @@
 // The plugin runs gohazard's analyzers that are on by default, except the
 // bundled go vet and staticcheck families, which golangci-lint already
 // has as the govet and staticcheck linters; enable them by name if
-// wanted. Findings read "NAME: message". golangci-lint handles
-// //nolint:gohazard; gohazard's own suppression layer, which wraps every
-// analyzer, handles //nolint:NAME and //nolint:FAMILY and the
-// //lint:ignore directives.
+// wanted. Findings read "NAME: message (related positions)", one issue
+// each. golangci-lint handles //nolint:gohazard; gohazard's own
+// suppression layer, which wraps every analyzer, handles //nolint:NAME
+// and //nolint:FAMILY and the //lint:ignore directives.
 package golangci
 
 import (
 	"errors"
 	"fmt"
+	"go/token"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -70,6 +72,41 @@ func New(settings any) (register.LinterPlugin, error) {
 }
 
 func (p *plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) { return p.analyzers, nil }
+
+// fold returns a copy of a whose diagnostics carry their related
+// positions in the message, since golangci-lint shows each related
+// position as an issue of its own.
+func fold(a *analysis.Analyzer) *analysis.Analyzer {
+	f := *a
+	f.Run = func(pass *analysis.Pass) (any, error) {
+		inner := *pass
+		inner.Report = func(d analysis.Diagnostic) {
+			d.Message = foldedMessage(pass.Fset, d)
+			d.Related = nil
+			pass.Report(d)
+		}
+		return a.Run(&inner)
+	}
+	return &f
+}
+
+// foldedMessage is d's message followed by its related positions:
+// "message (the loop at app.go:16:2; ...)".
+func foldedMessage(fset *token.FileSet, d analysis.Diagnostic) string {
+	if len(d.Related) == 0 {
+		return d.Message
+	}
+	parts := make([]string, 0, len(d.Related))
+	for _, r := range d.Related {
+		p := fset.Position(r.Pos)
+		where := fmt.Sprintf("%s:%d", filepath.Base(p.Filename), p.Line)
+		if p.Column > 0 {
+			where += fmt.Sprintf(":%d", p.Column)
+		}
+		parts = append(parts, r.Message+" at "+where)
+	}
+	return d.Message + " (" + strings.Join(parts, "; ") + ")"
+}
 
 func (p *plugin) GetLoadMode() string { return register.LoadModeTypesInfo }
 
@@ -152,7 +189,7 @@ func choose(entries []registry.Entry, wrapped []*analysis.Analyzer, s Settings) 
 			on = e.Default || !familyDefaults[e.Family]
 		}
 		if on {
-			out = append(out, wrapped[i])
+			out = append(out, fold(wrapped[i]))
 		}
 	}
 	if len(out) == 0 {

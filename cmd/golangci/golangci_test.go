@@ -2,6 +2,7 @@ package golangci
 
 import (
 	"flag"
+	"go/token"
 	"slices"
 	"strings"
 	"testing"
@@ -133,5 +134,29 @@ func TestFamilies(t *testing.T) {
 	}
 	if _, err := New(map[string]any{"enable": []any{"leakchek"}}); err == nil || !strings.Contains(err.Error(), `no analyzer or family named "leakchek"`) {
 		t.Errorf("an unknown family: %v", err)
+	}
+}
+
+// TestFold checks that related positions go into the one issue's text.
+func TestFold(t *testing.T) {
+	fset := token.NewFileSet()
+	src := "package app\n\nfunc f() {\n\tfor {\n\t\tdefer g()\n\t}\n}\n"
+	file := fset.AddFile("/m/app/app.go", -1, len(src))
+	file.SetLinesForContent([]byte(src))
+	at := func(text string) token.Pos { return file.Pos(strings.Index(src, text)) }
+	a := &analysis.Analyzer{Name: "fake", Doc: "fake", Run: func(pass *analysis.Pass) (any, error) {
+		pass.Report(analysis.Diagnostic{Pos: at("defer"), Message: "defer in a loop", Related: []analysis.RelatedInformation{
+			{Pos: at("for"), Message: "the loop"},
+			{Pos: at("g()"), Message: "the call"},
+		}})
+		pass.Reportf(at("func"), "plain")
+		return nil, nil
+	}}
+	var got []analysis.Diagnostic
+	if _, err := fold(a).Run(&analysis.Pass{Fset: fset, Report: func(d analysis.Diagnostic) { got = append(got, d) }}); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 || got[0].Message != "defer in a loop (the loop at app.go:4:2; the call at app.go:5:9)" || got[0].Related != nil || got[1].Message != "plain" {
+		t.Errorf("folded diagnostics: %+v", got)
 	}
 }
