@@ -41,13 +41,13 @@ func main() {
 	if len(cl.args) > 0 && cl.args[0] == "help" {
 		os.Exit(help(os.Stdout, entries, cl.args[1:]))
 	}
-	// -V=full is go vet's protocol, which the multichecker implements: its
-	// answer hashes the executable, so that go vet's cache keys change
-	// with every build.
 	if len(cl.args) == 1 && cl.args[0] == "version" {
 		fmt.Println(version())
 		os.Exit(0)
 	}
+	// -V=full is go vet's protocol, which the multichecker implements: its
+	// answer hashes the executable, so that go vet's cache keys change
+	// with every build.
 	if v, ok := cl.lookup("V"); ok && v.value != "full" {
 		b, err := strconv.ParseBool(v.value)
 		switch {
