@@ -211,7 +211,7 @@ func TestCgoFixes(t *testing.T) {
 		t.Errorf("findings per file %v, want one in cgo.go and one in plain.go", byFile)
 	}
 
-	stdout, _, _ = output(t, formats, bin, "-format=sarif", "./_cgo")
+	stdout, _, _ = output(t, formats, bin, "-format=sarif", "-srcroot=.", "./_cgo")
 	var log struct {
 		Runs []struct {
 			Results []struct {
