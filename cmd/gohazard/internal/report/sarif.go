@@ -55,6 +55,12 @@ func SARIF(w io.Writer, findings []Finding, rules []Rule, version, root string) 
 		Description     message          `json:"description"`
 		ArtifactChanges []artifactChange `json:"artifactChanges"`
 	}
+	// runTime is what gohazard -leakprofile adds to a result: how many
+	// goroutines a run showed leaked, or blocked for long, there.
+	type runTime struct {
+		Confirmed int `json:"confirmed,omitempty"`
+		Suspected int `json:"suspected,omitempty"`
+	}
 	type result struct {
 		RuleID           string     `json:"ruleId"`
 		RuleIndex        int        `json:"ruleIndex"`
@@ -63,6 +69,7 @@ func SARIF(w io.Writer, findings []Finding, rules []Rule, version, root string) 
 		Locations        []location `json:"locations"`
 		RelatedLocations []location `json:"relatedLocations,omitempty"`
 		Fixes            []fix      `json:"fixes,omitempty"`
+		Properties       *runTime   `json:"properties,omitempty"`
 	}
 	type configuration struct {
 		Level string `json:"level"`
@@ -130,6 +137,9 @@ func SARIF(w io.Writer, findings []Finding, rules []Rule, version, root string) 
 			Level:     level(f.Severity),
 			Message:   message{f.Message},
 			Locations: []location{{PhysicalLocation: physical(f.Pos, f.End)}},
+		}
+		if f.Confirmed > 0 || f.Suspected > 0 {
+			res.Properties = &runTime{f.Confirmed, f.Suspected}
 		}
 		for i, rel := range f.Related {
 			res.RelatedLocations = append(res.RelatedLocations, location{ID: &i, PhysicalLocation: physical(rel.Pos, rel.End), Message: &message{rel.Message}})
