@@ -36,8 +36,13 @@ func main() {
 		fmt.Fprintf(os.Stderr, "gohazard: %v\n", err)
 		os.Exit(2)
 	}
+	leaks, args, err := leakProfileFlags(args)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "gohazard: %v\n", err)
+		os.Exit(2)
+	}
 	if reports(args) {
-		os.Exit(analyse(entries, format, args))
+		os.Exit(analyse(entries, format, leaks, args))
 	}
 	if format != "" {
 		fmt.Fprintf(os.Stderr, "gohazard: -format applies to analysis runs, not with -fix, -diff, -json, -c or go vet\n")
@@ -124,6 +129,12 @@ Analyzers:
 		fmt.Fprint(w, `
 Output: -format=text (default, like go vet), json, sarif (SARIF 2.1.0
 for code scanning), github (workflow annotations) or rdjsonl (reviewdog).
+
+-leakprofile=PATH reads the goroutineleak profiles or goroutine dumps in
+PATH (a file or a directory, see package leaktest): findings the run
+confirms are marked, and runtimeleak reports the leaked goroutines no
+finding explains. -leakprofile.minwait=D (default 10m): how long a
+goroutine of a plain dump must have been blocked to be a suspected leak.
 
 Run "gohazard help NAME" for an analyzer's documentation and flags, and
 "gohazard -flags" or "gohazard -help" for the driver's flags (-fix, -diff,

@@ -58,9 +58,9 @@ func reports(args []string) bool {
 
 // analyse runs the analysis in a child gohazard with -json, the
 // multichecker's machine-readable output, and prints its findings in
-// format. The exit status is the multichecker's: 1 if a package could not
+// format, marked with what leaks (-leakprofile, nil if none) confirms. The exit status is the multichecker's: 1 if a package could not
 // be analysed, else 3 if there are findings, else 0.
-func analyse(entries []registry.Entry, format string, args []string) int {
+func analyse(entries []registry.Entry, format string, leaks *leakProfile, args []string) int {
 	self, err := os.Executable()
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "gohazard: %v\n", err)
@@ -96,6 +96,7 @@ func analyse(entries []registry.Entry, format string, args []string) int {
 	for _, e := range errs {
 		fmt.Fprintf(os.Stderr, "gohazard: %s: %s: %s\n", e.Package, e.Analyzer, e.Err)
 	}
+	findings = leaks.mark(findings, entries)
 	root, _ := os.Getwd()
 	switch format {
 	case "json":

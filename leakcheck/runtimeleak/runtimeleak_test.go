@@ -2,8 +2,11 @@ package runtimeleak_test
 
 import (
 	"fmt"
+	"os"
+	"os/exec"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
@@ -49,4 +52,32 @@ func TestDumps(t *testing.T) {
 	if !reflect.DeepEqual(related, want) {
 		t.Errorf("related positions:\ngot  %q\nwant %q", related, want)
 	}
+}
+
+// TestRealProfile runs the tests of a module under the goroutineleak
+// profile, with leaktest writing it, and maps the profile onto the
+// module: a goroutine stranded by an early return, and one blocked in a
+// closure started through a function value (which the compiler may
+// inline into the test, naming it after the test's package).
+func TestRealProfile(t *testing.T) {
+	env := "GOEXPERIMENT=goroutineleakprofile"
+	check := exec.Command("go", "env", "GOEXPERIMENT")
+	check.Env = append(os.Environ(), env)
+	if out, err := check.CombinedOutput(); err != nil {
+		t.Skipf("the toolchain has no goroutineleakprofile experiment: %s", out)
+	}
+	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata", "leakprofile"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	profiles := t.TempDir()
+	test := exec.Command("go", "test", "-count=1", "./...")
+	test.Dir = dir
+	test.Env = append(os.Environ(), env, "GOHAZARD_LEAKPROFILE="+profiles, "GOWORK=off", "GOPROXY=off")
+	out, err := test.CombinedOutput()
+	if !strings.Contains(string(out), "leaktest: the tests leaked 2 goroutines") {
+		t.Fatalf("go test: %v, want leaktest to find 2 leaked goroutines:\n%s", err, out)
+	}
+	setFlag(t, "profile", profiles)
+	analysistest.Run(t, dir, runtimeleak.Analyzer, "./...")
 }

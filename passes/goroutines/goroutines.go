@@ -44,20 +44,25 @@ func (f Frame) Package() string {
 // In reports whether f lies on line of the file at rel, a slash-separated
 // path relative to its module's root, in the package pkg. The file
 // matches at a path element boundary whatever directory the dump was
-// taken in; the package keeps two files of the same name in different
-// modules apart. Tests of pkg (pkg_test) and main packages, which dumps
-// call "main", count as pkg.
+// taken in (-trimpath included). A file of a dependency (in a module
+// cache, where paths have an @version, or in a vendor directory) must
+// also be in pkg, or in its test package, or in a main package, which
+// dumps call "main": elsewhere the package is not checked, as a closure
+// inlined into a function of another package bears that function's name
+// ("caller.F.Callee.func1").
 func (f Frame) In(pkg, rel string, line int) bool {
 	if f.Line != line {
 		return false
 	}
-	switch f.Package() {
-	case pkg, pkg + "_test", "main":
-	default:
+	prefix, ok := strings.CutSuffix(strings.ReplaceAll(f.File, "\\", "/"), rel)
+	if !ok || (prefix != "" && !strings.HasSuffix(prefix, "/")) {
 		return false
 	}
-	file := strings.ReplaceAll(f.File, "\\", "/")
-	return file == rel || strings.HasSuffix(file, "/"+rel)
+	switch f.Package() {
+	case pkg, pkg + "_test", "main":
+		return true
+	}
+	return !strings.Contains(prefix, "@") && !strings.Contains(prefix, "/vendor/")
 }
 
 // A Goroutine is one goroutine of a dump.

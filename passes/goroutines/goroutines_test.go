@@ -127,13 +127,28 @@ func TestIn(t *testing.T) {
 		{"example.com/exp/inner", "inner/cache.go", 31, true},
 		{"example.com/exp/inner", "cache.go", 31, true}, // another module layout, same package
 		{"example.com/exp/inner", "inner/cache.go", 32, false},
-		{"example.com/exp", "inner/cache.go", 31, false},
+		{"example.com/exp", "inner/cache.go", 31, true}, // inlined into a function of example.com/exp
 		{"example.com/exp/inner", "nner/cache.go", 31, false},
 		{"example.com/exp/inner", "other/cache.go", 31, false},
 	} {
 		if got := f.In(c.pkg, c.rel, c.line); got != c.want {
 			t.Errorf("In(%q, %q, %d) = %v, want %v", c.pkg, c.rel, c.line, got, c.want)
 		}
+	}
+	dep := Frame{"github.com/dep/inner.(*Cache).get", "/root/go/pkg/mod/github.com/dep@v1.2.0/inner/cache.go", 31}
+	if dep.In("example.com/exp/inner", "inner/cache.go", 31) {
+		t.Errorf("a frame of a dependency in the module cache matches a file of the same path")
+	}
+	if !dep.In("github.com/dep/inner", "inner/cache.go", 31) {
+		t.Errorf("a frame in the module cache does not match its own package")
+	}
+	vendored := Frame{"github.com/dep/inner.get", "/ci/build/vendor/github.com/dep/inner/cache.go", 31}
+	if vendored.In("example.com/exp/inner", "inner/cache.go", 31) {
+		t.Errorf("a vendored frame matches a file of the same path")
+	}
+	inlined := Frame{"example.com/exp_test.TestPublish.Subscribe.func1", "/ci/build/exp/fetch/fetch.go", 25}
+	if !inlined.In("example.com/exp/fetch", "fetch/fetch.go", 25) {
+		t.Errorf("a closure inlined into another package does not match its file")
 	}
 	trimmed := Frame{"example.com/exp_test.TestX", "example.com/exp/x_test.go", 4}
 	if !trimmed.In("example.com/exp", "x_test.go", 4) {
