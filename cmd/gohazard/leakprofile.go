@@ -29,19 +29,22 @@ func leakProfileFlags(args []string) (*leakProfile, []string, error) {
 	var file string
 	minWait := 10 * time.Minute
 	var rest []string
-	flags := flagArgs(args)
-	for i := 0; i < len(flags); i++ {
-		name, value, hasValue := strings.Cut(strings.TrimLeft(flags[i], "-"), "=")
+	for i := 0; i < len(args); i++ {
+		if len(flagArgs(args[i:i+1])) == 0 {
+			rest = append(rest, args[i:]...)
+			break
+		}
+		name, value, hasValue := strings.Cut(strings.TrimLeft(args[i], "-"), "=")
 		if name != "leakprofile" && name != "leakprofile.minwait" {
-			rest = append(rest, flags[i])
+			rest = append(rest, args[i])
 			continue
 		}
 		if !hasValue {
-			if i+1 >= len(flags) {
+			if i+1 >= len(args) {
 				return nil, nil, fmt.Errorf("-%s needs a value", name)
 			}
 			i++
-			value = flags[i]
+			value = args[i]
 		}
 		if name == "leakprofile" {
 			file = value
@@ -53,7 +56,6 @@ func leakProfileFlags(args []string) (*leakProfile, []string, error) {
 		}
 		minWait = d
 	}
-	rest = append(rest, args[len(flags):]...)
 	if file == "" {
 		return nil, rest, nil
 	}
