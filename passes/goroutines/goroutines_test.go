@@ -95,6 +95,10 @@ func TestParseDump(t *testing.T) {
 	if !reflect.DeepEqual(ids, []int{18, 19, 22}) {
 		t.Errorf("suspected leaks: got %v, want [18 19 22]", ids)
 	}
+	parked := Parse([]byte("goroutine 1 [select (no cases), 300 minutes]:\nmain.main()\n\t/srv/app/main.go:20 +0x25\n"))
+	if len(parked) != 1 || !parked[0].Blocked() || len(Leaks(parked, "main.txt", time.Minute)) != 0 {
+		t.Errorf("the main goroutine, parked for good, is a suspected leak: %+v", parked)
+	}
 	if n := len(Leaks(gs, "dump.txt", time.Hour)); n != 0 {
 		t.Errorf("minWait 1h: got %d suspected leaks, want 0", n)
 	}

@@ -21,7 +21,9 @@ type Leak struct {
 // Leaks returns the leaks of one dump. A dump with goroutines marked
 // leaked is a goroutineleak profile: its leaks are those. Any other dump
 // is a plain one: goroutines blocked for minWait or longer on a channel
-// or a lock are suspected leaks.
+// or a lock are suspected leaks, but for the main goroutine (one that no
+// go statement started), which programs often park for good on purpose
+// (select {}, a wait for a signal).
 func Leaks(gs []Goroutine, dump string, minWait time.Duration) []Leak {
 	var leaks []Leak
 	for _, g := range gs {
@@ -33,7 +35,7 @@ func Leaks(gs []Goroutine, dump string, minWait time.Duration) []Leak {
 		return leaks
 	}
 	for _, g := range gs {
-		if g.Blocked() && g.Wait > 0 && g.Wait >= minWait {
+		if g.Blocked() && g.Creator != nil && g.Wait > 0 && g.Wait >= minWait {
 			leaks = append(leaks, Leak{Goroutine: g, Suspected: true, Dump: dump})
 		}
 	}
