@@ -22,7 +22,8 @@
 //     SIGQUIT): nothing in it proves a leak, but goroutines blocked for
 //     -runtimeleak.minwait (10 minutes) or longer on a channel or a lock
 //     are how leaks are found in production, and they are reported as
-//     suspected leaks.
+//     suspected leaks (not the main goroutine, often parked for good on
+//     purpose).
 //
 // Each such goroutine is reported at the first frame of its stack, from
 // the innermost, that lies in the module analysed (the blocked send, or

@@ -45,26 +45,32 @@ func run(pass *analysis.Pass) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	for _, t := range groupLeaks(pass, leaks) {
+		report(pass, t)
+	}
+	return nil, nil
+}
+
+// groupLeaks places each leak at its first frame in the module, if that
+// is in the package, and groups them, in the order of the dumps.
+func groupLeaks(pass *analysis.Pass, leaks []goroutines.Leak) []*tally {
 	module := ""
 	if pass.Module != nil {
 		module = pass.Module.Path
 	}
 	files := newSourceFiles(pass, module)
 	inModule := func(pkg string) bool { return goroutines.InModule(pkg, module) }
-
-	var order []group
-	groups := make(map[group]int) // number of goroutines
-	wait := make(map[group]time.Duration)
+	var tallies []*tally
+	byGroup := make(map[group]*tally)
 	for _, l := range leaks {
 		at, ok := l.First(inModule)
 		if !ok {
 			continue
 		}
-		pos := files.find(pass, at)
-		if !pos.IsValid() {
+		g := group{pos: files.find(pass, at), state: l.State, suspected: l.Suspected}
+		if !g.pos.IsValid() {
 			continue
 		}
-		g := group{pos: pos, state: l.State, suspected: l.Suspected}
 		if c := l.Creator; c != nil {
 			// Dumps taken in different directories name the creator's
 			// file differently: keep its position, or its base name.
@@ -72,17 +78,16 @@ func run(pass *analysis.Pass) (any, error) {
 				g.creator = fmt.Sprintf("%s at %s:%d", c.Func, path.Base(filepath.ToSlash(c.File)), c.Line)
 			}
 		}
-		if groups[g] == 0 {
-			order = append(order, g)
-			wait[g] = l.Wait
+		t := byGroup[g]
+		if t == nil {
+			t = &tally{group: g, wait: l.Wait}
+			byGroup[g] = t
+			tallies = append(tallies, t)
 		}
-		groups[g]++
-		wait[g] = min(wait[g], l.Wait)
+		t.n++
+		t.wait = min(t.wait, l.Wait)
 	}
-	for _, g := range order {
-		report(pass, g, groups[g], wait[g])
-	}
-	return nil, nil
+	return tallies
 }
 
 // A group is the goroutines blocked at one position in one state and
@@ -97,26 +102,34 @@ type group struct {
 	creator    string
 }
 
-func report(pass *analysis.Pass, g group, n int, wait time.Duration) {
+// A tally is a group's number of goroutines and the shortest time one of
+// them has been blocked.
+type tally struct {
+	group
+	n    int
+	wait time.Duration
+}
+
+func report(pass *analysis.Pass, t *tally) {
 	subject, verb, them := "a goroutine", "has", "it"
-	if n > 1 {
-		subject, verb, them = fmt.Sprintf("%d goroutines", n), "have", "them"
+	if t.n > 1 {
+		subject, verb, them = fmt.Sprintf("%d goroutines", t.n), "have", "them"
 	}
 	var msg string
-	if g.suspected {
-		msg = fmt.Sprintf("%s %s been blocked on %s for %v, a suspected leak (goroutine dump)", subject, verb, g.state, minutes(wait))
-		if n > 1 {
-			msg = fmt.Sprintf("%s %s been blocked on %s for %v or more, suspected leaks (goroutine dump)", subject, verb, g.state, minutes(wait))
-		}
-	} else {
-		msg = fmt.Sprintf("%s leaked blocked on %s: nothing can ever wake %s (goroutineleak profile)", subject, g.state, them)
-	}
-	diag := analysis.Diagnostic{Pos: g.pos, Message: msg}
 	switch {
-	case g.creatorPos.IsValid():
-		diag.Related = []analysis.RelatedInformation{{Pos: g.creatorPos, Message: "started here"}}
-	case g.creator != "":
-		diag.Message += "; started by " + g.creator
+	case t.suspected && t.n > 1:
+		msg = fmt.Sprintf("%s %s been blocked on %s for %v or more, suspected leaks (goroutine dump)", subject, verb, t.state, minutes(t.wait))
+	case t.suspected:
+		msg = fmt.Sprintf("%s %s been blocked on %s for %v, a suspected leak (goroutine dump)", subject, verb, t.state, minutes(t.wait))
+	default:
+		msg = fmt.Sprintf("%s leaked blocked on %s: nothing can ever wake %s (goroutineleak profile)", subject, t.state, them)
+	}
+	diag := analysis.Diagnostic{Pos: t.pos, Message: msg}
+	switch {
+	case t.creatorPos.IsValid():
+		diag.Related = []analysis.RelatedInformation{{Pos: t.creatorPos, Message: "started here"}}
+	case t.creator != "":
+		diag.Message += "; started by " + t.creator
 	}
 	pass.Report(diag)
 }
