@@ -58,8 +58,9 @@ func reports(args []string) bool {
 
 // analyse runs the analysis in a child gohazard with -json, the
 // multichecker's machine-readable output, and prints its findings in
-// format, marked with what leaks (-leakprofile, nil if none) confirms. The exit status is the multichecker's: 1 if a package could not
-// be analysed, else 3 if there are findings, else 0.
+// format, marked with what leaks (-leakprofile, nil if none) confirms.
+// The exit status is the multichecker's: 1 if a package could not be
+// analysed, else 3 if there are findings, else 0.
 func analyse(entries []registry.Entry, format string, leaks *leakProfile, args []string) int {
 	self, err := os.Executable()
 	if err != nil {
