@@ -65,6 +65,10 @@ func main() {
 	if err == nil {
 		srcroot, err = srcRoot(cl)
 	}
+	var leaks *leakProfile
+	if err == nil {
+		leaks, err = leakProfileFlags(cl)
+	}
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "gohazard: %v\n", err)
 		os.Exit(2)
@@ -84,7 +88,7 @@ func main() {
 	case fixing(cl):
 		os.Exit(fix(entries, cl))
 	case reports(cl):
-		os.Exit(analyse(entries, format, srcroot, cl))
+		os.Exit(analyse(entries, format, srcroot, leaks, cl))
 	}
 	os.Args = append(os.Args[:1:1], append(defaultOff(entries, cl), cl.argv()...)...)
 	for _, f := range families {
@@ -158,6 +162,12 @@ Output: -format=text (default, like go vet), json, sarif (SARIF 2.1.0
 for code scanning), github (workflow annotations) or rdjsonl (reviewdog).
 SARIF and GitHub paths are relative to the repository's root (the
 directory with .git), or to -srcroot=DIR.
+
+-leakprofile=PATH reads the goroutineleak profiles or goroutine dumps in
+PATH (a file or a directory, see package leaktest): findings the run
+confirms are marked, and runtimeleak reports the leaked goroutines no
+finding explains. -leakprofile.minwait=D (default 10m): how long a
+goroutine of a plain dump must have been blocked to be a suspected leak.
 
 Standalone, -tags=LIST selects build tags as in go build, and -fix
 applies the suggested fixes, then lists the findings it could not fix

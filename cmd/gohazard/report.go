@@ -126,11 +126,12 @@ func runSelf(args []string, stdout io.Writer) int {
 // analyse prints the findings of an analysis run in format and returns
 // the exit status: 1 if a package could not be analysed, else 3 if there
 // are findings, else 0.
-func analyse(entries []registry.Entry, format, srcroot string, cl *commandLine) int {
+func analyse(entries []registry.Entry, format, srcroot string, leaks *leakProfile, cl *commandLine) int {
 	res, status := analysis(entries, cl)
 	if res == nil {
 		return status
 	}
+	res.findings = leaks.mark(res.findings, entries)
 	return res.print(format, status, srcroot)
 }
 

@@ -24,6 +24,7 @@ import (
 	"github.com/gohazard/gohazard/leakcheck/noexit"
 	"github.com/gohazard/gohazard/leakcheck/nostop"
 	"github.com/gohazard/gohazard/leakcheck/recvleak"
+	"github.com/gohazard/gohazard/leakcheck/runtimeleak"
 	"github.com/gohazard/gohazard/leakcheck/sendleak"
 	"github.com/gohazard/gohazard/leakcheck/tickerstop"
 	"github.com/gohazard/gohazard/leakcheck/wgdone"
@@ -79,6 +80,8 @@ func Entries() []Entry {
 		{Analyzer: noexit.Analyzer, Family: LeakCheck, Default: true, Since: "v0.1.0", Severity: Warning},
 		{Analyzer: recvleak.Analyzer, Family: LeakCheck, Default: true, Since: "v0.1.0", Severity: Error},
 		{Analyzer: tickerstop.Analyzer, Family: LeakCheck, Default: true, Since: "v0.1.0", Severity: Warning},
+		// runtimeleak reports nothing until given a profile.
+		{Analyzer: runtimeleak.Analyzer, Family: LeakCheck, Default: true, Since: "v0.3.0", Severity: Error},
 	}
 	entries = append(entries, bundled()...)
 	entries = append(entries, Entry{Analyzer: suppress.Malformed(names(entries)), Family: General, Default: true, Since: "v0.1.0", Severity: Warning})

@@ -40,6 +40,24 @@ type Finding struct {
 	Message  string
 	Related  []Related
 	Fixes    []Fix
+	// Confirmed counts the goroutines a goroutineleak profile shows
+	// leaked where the finding says they block or start; Suspected those
+	// a goroutine dump shows blocked there for long (gohazard
+	// -leakprofile).
+	Confirmed, Suspected int
+}
+
+// RunTime describes what a run of the program showed of the finding,
+// "" if nothing: " (confirmed at run time: 2)".
+func (f Finding) RunTime() string {
+	var s string
+	if f.Confirmed > 0 {
+		s += fmt.Sprintf(" (confirmed at run time: %d)", f.Confirmed)
+	}
+	if f.Suspected > 0 {
+		s += fmt.Sprintf(" (suspected at run time, blocked for long: %d)", f.Suspected)
+	}
+	return s
 }
 
 // Related is a secondary position of a finding.

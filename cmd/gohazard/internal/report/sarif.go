@@ -60,6 +60,12 @@ func SARIF(w io.Writer, findings []Finding, rules []Rule, version, root string) 
 		Description     message          `json:"description"`
 		ArtifactChanges []artifactChange `json:"artifactChanges"`
 	}
+	// runTime is what gohazard -leakprofile adds to a result: how many
+	// goroutines a run showed leaked, or blocked for long, there.
+	type runTime struct {
+		Confirmed int `json:"confirmed,omitempty"`
+		Suspected int `json:"suspected,omitempty"`
+	}
 	type result struct {
 		RuleID              string            `json:"ruleId"`
 		RuleIndex           int               `json:"ruleIndex"`
@@ -69,6 +75,7 @@ func SARIF(w io.Writer, findings []Finding, rules []Rule, version, root string) 
 		RelatedLocations    []location        `json:"relatedLocations,omitempty"`
 		PartialFingerprints map[string]string `json:"partialFingerprints"`
 		Fixes               []fix             `json:"fixes,omitempty"`
+		Properties          *runTime          `json:"properties,omitempty"`
 	}
 	type configuration struct {
 		Level string `json:"level"`
@@ -137,6 +144,9 @@ func SARIF(w io.Writer, findings []Finding, rules []Rule, version, root string) 
 			Level:     level(f.Severity),
 			Message:   message{linkedMessage(f)},
 			Locations: []location{{PhysicalLocation: physical(f.Pos, f.End)}},
+		}
+		if f.Confirmed > 0 || f.Suspected > 0 {
+			res.Properties = &runTime{f.Confirmed, f.Suspected}
 		}
 		for i, rel := range f.Related {
 			id := i + 1

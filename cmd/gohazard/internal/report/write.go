@@ -12,7 +12,7 @@ import (
 // related position on its own line with a tab before its message.
 func Text(w io.Writer, findings []Finding) error {
 	for _, f := range findings {
-		if _, err := fmt.Fprintf(w, "%s: %s (%s)\n", pos(f.Pos), f.Message, f.Analyzer); err != nil {
+		if _, err := fmt.Fprintf(w, "%s: %s (%s)\n", pos(f.Pos), f.Message+f.RunTime(), f.Analyzer); err != nil {
 			return err
 		}
 		for _, r := range f.Related {
@@ -60,16 +60,18 @@ func JSON(w io.Writer, findings []Finding, root string) error {
 		Analyzer string `json:"analyzer"`
 		Severity string `json:"severity"`
 		jsonPos
-		Message string        `json:"message"`
-		Related []jsonRelated `json:"related,omitempty"`
-		Fixes   []jsonFix     `json:"suggested_fixes,omitempty"`
+		Message   string        `json:"message"`
+		Related   []jsonRelated `json:"related,omitempty"`
+		Fixes     []jsonFix     `json:"suggested_fixes,omitempty"`
+		Confirmed int           `json:"confirmed,omitempty"`
+		Suspected int           `json:"suspected,omitempty"`
 	}
 	span := func(p, e Position) jsonPos {
 		return jsonPos{File: Rel(root, p.File), Line: p.Line, Column: p.Col, EndLine: e.Line, EndColumn: e.Col}
 	}
 	out := make([]jsonFinding, 0, len(findings))
 	for _, f := range findings {
-		jf := jsonFinding{Analyzer: f.Analyzer, Severity: f.Severity, jsonPos: span(f.Pos, f.End), Message: f.Message}
+		jf := jsonFinding{Analyzer: f.Analyzer, Severity: f.Severity, jsonPos: span(f.Pos, f.End), Message: f.Message, Confirmed: f.Confirmed, Suspected: f.Suspected}
 		for _, r := range f.Related {
 			jf.Related = append(jf.Related, jsonRelated{span(r.Pos, r.End), r.Message})
 		}
@@ -104,7 +106,7 @@ func GitHub(w io.Writer, findings []Finding, root string) error {
 			level = "warning"
 		}
 		var msg strings.Builder
-		msg.WriteString(f.Message)
+		msg.WriteString(f.Message + f.RunTime())
 		for _, r := range f.Related {
 			rel := r.Pos
 			rel.File = Rel(root, rel.File)
@@ -182,7 +184,7 @@ func RDJSONL(w io.Writer, findings []Finding, root string) error {
 	}
 	for _, f := range findings {
 		d := rdDiagnostic{
-			Message:  f.Message,
+			Message:  f.Message + f.RunTime(),
 			Location: rdLocation{Rel(root, f.Pos.File), rng(f.Pos, f.End)},
 			Severity: map[string]string{"error": "ERROR", "note": "INFO"}[f.Severity],
 		}

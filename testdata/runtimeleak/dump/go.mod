@@ -1,0 +1,3 @@
+module example.com/dump
+
+go 1.26
