@@ -50,7 +50,7 @@ type cond struct {
 
 type state struct {
 	held     []held
-	released []rel
+	released []rel // released without being taken: held on entry
 	conds    []cond
 	defers   []*ssa.Defer
 }
@@ -91,16 +91,6 @@ func (s *state) key() string {
 // find returns the index of the mutex r held by the path, or -1.
 func (s *state) find(r ref) int {
 	return slices.IndexFunc(s.held, func(h held) bool { return !h.stale && h.ref == r })
-}
-
-// unrelease forgets that r was released, reporting whether it was.
-func (s *state) unrelease(r ref) bool {
-	i := slices.IndexFunc(s.released, func(x rel) bool { return x.ref == r })
-	if i < 0 {
-		return false
-	}
-	s.released = slices.Delete(s.released, i, i+1)
-	return true
 }
 
 func (s *state) wasReleased(r ref) bool {
@@ -155,6 +145,7 @@ type frame struct {
 	takes    []take
 	taken    map[string]bool
 	returns  []retState
+	unlocks  []rel // mutexes released on some path without being taken
 	test     bool
 }
 
@@ -374,11 +365,12 @@ func (f *frame) enter(from, to *ssa.BasicBlock, s *state) *state {
 // blocks forever there (a Lock of a mutex it holds).
 func (f *frame) block(b *ssa.BasicBlock, s *state) bool {
 	for _, instr := range b.Instrs {
+		if v, ok := instr.(ssa.Value); ok {
+			f.redefine(v, s)
+		}
 		switch instr := instr.(type) {
-		case *ssa.Alloc:
-			// Running the allocation again makes a fresh mutex.
-			s.held = slices.DeleteFunc(s.held, func(h held) bool { return h.ref.root == instr })
-			s.released = slices.DeleteFunc(s.released, func(x rel) bool { return x.ref.root == instr })
+		case *ssa.Phi:
+			// Renamed on entry to the block.
 		case *ssa.Store:
 			if len(s.held) > 0 {
 				addr := f.a.refs.of(instr.Addr)
@@ -407,6 +399,21 @@ func (f *frame) block(b *ssa.BasicBlock, s *state) bool {
 		}
 	}
 	return true
+}
+
+// redefine applies the run of an instruction that defines v: a mutex
+// reached from v's previous value (a fresh allocation, the result of
+// the same call in the previous iteration) is no longer known by its ref.
+func (f *frame) redefine(v ssa.Value, s *state) {
+	if _, ok := v.(*ssa.Phi); ok {
+		return
+	}
+	for i := range s.held {
+		if s.held[i].ref.root == v {
+			s.held[i].stale = true
+		}
+	}
+	s.released = slices.DeleteFunc(s.released, func(x rel) bool { return x.ref.root == v })
 }
 
 // call applies a call (or a deferred call, run now) to s.
@@ -438,7 +445,7 @@ func (f *frame) lock(op Op, s *state, direct bool) bool {
 		return true
 	}
 	f.order(op, op.Pos(), s, nil)
-	again := s.unrelease(r)
+	again := s.wasReleased(r)
 	f.addTake(take{ref: r, op: op, again: again, released: releasedRefs(s)})
 	s.held = append(s.held, held{ref: r, op: op, read: op.Read, direct: direct, again: again, counted: f.counted(op, r)})
 	return true
@@ -469,6 +476,9 @@ func (f *frame) release(s *state, x rel) {
 	}
 	if !s.wasReleased(x.ref) {
 		s.released = append(s.released, x)
+	}
+	if !slices.ContainsFunc(f.unlocks, func(u rel) bool { return u.ref == x.ref }) {
+		f.unlocks = append(f.unlocks, x)
 	}
 }
 
@@ -553,7 +563,7 @@ func (f *frame) apply(call ssa.CallInstruction, eff *effect, s *state) bool {
 		f.release(s, x)
 	}
 	for _, h := range eff.acquires {
-		h.again = s.unrelease(h.ref)
+		h.again = s.wasReleased(h.ref)
 		h.direct = false
 		s.held = append(s.held, h)
 	}
@@ -570,7 +580,7 @@ func (f *frame) goCall(g *ssa.Go, s *state) {
 		return
 	}
 	if eff := f.a.effect(g.Common()); eff != nil {
-		for _, x := range eff.releases {
+		for _, x := range eff.unlocks {
 			f.release(s, x)
 		}
 		return

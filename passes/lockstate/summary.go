@@ -93,6 +93,7 @@ type effect struct {
 	takes    []take
 	releases []rel
 	acquires []held
+	unlocks  []rel
 }
 
 // effect returns the effect of a call the analysis can follow, or nil.
@@ -210,6 +211,12 @@ func (a *pkgState) effectOf(fn *ssa.Function, value ssa.Value, args []ssa.Value)
 			eff.releases = append(eff.releases, x)
 		}
 	}
+	for _, x := range sum.unlocks {
+		if r, ok := sub.apply(x.ref); ok {
+			x.ref = r
+			eff.unlocks = append(eff.unlocks, x)
+		}
+	}
 	for _, h := range sum.acquires {
 		if r, ok := sub.apply(h.ref); ok {
 			h.ref = r
@@ -260,14 +267,15 @@ type summary struct {
 	takes    []take
 	releases []rel  // released on some return without being taken
 	acquires []held // held on every return, taken by the function
+	unlocks  []rel  // released at some point without being taken
 }
 
 func (f *frame) summary() summary {
-	sum := summary{takes: f.takes}
+	sum := summary{takes: f.takes, unlocks: f.unlocks}
 	seen := map[ref]bool{}
 	for _, rs := range f.returns {
 		for _, x := range rs.s.released {
-			if !seen[x.ref] {
+			if !seen[x.ref] && rs.s.find(x.ref) < 0 {
 				seen[x.ref] = true
 				sum.releases = append(sum.releases, x)
 			}
