@@ -4,8 +4,10 @@ import (
 	_ "embed"
 	"fmt"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
 
 	"github.com/gohazard/gohazard/passes/analysisdoc"
 	"github.com/gohazard/gohazard/passes/lockstate"
@@ -44,7 +46,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		pass.Report(analysis.Diagnostic{
 			Pos:     rl.At.Pos(),
-			Message: fmt.Sprintf("call of %s blocks forever: it calls %s on a mutex this path already holds, and sync mutexes are not reentrant", rl.Callee.Name(), rl.Again.Method),
+			Message: fmt.Sprintf("call of %s blocks forever: it calls %s on a mutex this path already holds, and sync mutexes are not reentrant", calleeName(rl.Callee), rl.Again.Method),
 			Related: []analysis.RelatedInformation{
 				{Pos: rl.Held.Pos(), Message: "locked here"},
 				{Pos: rl.Again.Pos(), Message: "locked again here"},
@@ -69,7 +71,7 @@ func reportRecursiveRead(pass *analysis.Pass, rl lockstate.Relock, writers map[t
 	msg := "recursive RLock of a mutex this path already read-holds"
 	if rl.Callee != nil {
 		related = append(related, analysis.RelatedInformation{Pos: rl.Again.Pos(), Message: "read-locked again here"})
-		msg = fmt.Sprintf("call of %s read-locks again a mutex this path already read-holds", rl.Callee.Name())
+		msg = fmt.Sprintf("call of %s read-locks again a mutex this path already read-holds", calleeName(rl.Callee))
 	}
 	related = append(related, analysis.RelatedInformation{Pos: writer.Pos(), Message: "a writer locks it here"})
 	pass.Report(analysis.Diagnostic{
@@ -77,4 +79,13 @@ func reportRecursiveRead(pass *analysis.Pass, rl lockstate.Relock, writers map[t
 		Message: msg + ": a Lock waiting between the two read locks blocks the second one, and all of them block forever",
 		Related: related,
 	})
+}
+
+// calleeName names a callee as the source does: a method value by its
+// method, a closure as a function literal.
+func calleeName(fn *ssa.Function) string {
+	if fn.Parent() != nil {
+		return "the function literal"
+	}
+	return strings.TrimSuffix(fn.Name(), "$bound")
 }

@@ -151,19 +151,17 @@ func (s subst) apply(r ref) (ref, bool) {
 	if to, ok := s.vals[r.root]; ok {
 		return ref{root: to.root, path: to.path + r.path}, true
 	}
+	// A value of a function enclosing the callee (it shares that frame),
+	// unless it is the callee's own.
 	switch root := r.root.(type) {
-	case *ssa.Global:
-		return r, true
-	case *ssa.Parameter, *ssa.FreeVar:
-		return ref{}, false
-	default:
-		// A value of a function enclosing the callee (it shares that
-		// frame), unless it is the callee's own.
-		if instr, ok := root.(ssa.Instruction); ok && instr.Parent() == s.callee {
-			return ref{}, false
-		}
-		return r, true
+	case *ssa.Parameter:
+		return r, root.Parent() != s.callee
+	case *ssa.FreeVar:
+		return r, root.Parent() != s.callee
+	case ssa.Instruction:
+		return r, root.Parent() != s.callee
 	}
+	return r, true
 }
 
 // mutexKey returns what identifies a mutex across the functions of a

@@ -124,6 +124,12 @@ func (a *pkgState) funcOf(v ssa.Value) *ssa.Function {
 				continue
 			}
 			return nil
+		case *ssa.UnOp:
+			if stored := a.storedOnce(x); stored != nil {
+				v = stored
+				continue
+			}
+			return nil
 		case *ssa.MakeClosure:
 			v = x.Fn
 			continue
@@ -149,11 +155,42 @@ func (a *pkgState) closureOf(v ssa.Value) *ssa.MakeClosure {
 				v = b
 				continue
 			}
+		case *ssa.UnOp:
+			if stored := a.storedOnce(x); stored != nil {
+				v = stored
+				continue
+			}
 		case *ssa.MakeClosure:
 			return x
 		}
 		return nil
 	}
+}
+
+// storedOnce returns the value a load reads from a variable assigned
+// once (a captured local: closures reach it through its address).
+func (a *pkgState) storedOnce(load *ssa.UnOp) ssa.Value {
+	if load.Op != token.MUL {
+		return nil
+	}
+	addr := load.X
+	if fv, ok := addr.(*ssa.FreeVar); ok {
+		addr = a.refs.binding(fv)
+	}
+	alloc, ok := addr.(*ssa.Alloc)
+	if !ok {
+		return nil
+	}
+	var stored ssa.Value
+	for _, u := range *alloc.Referrers() {
+		if st, ok := u.(*ssa.Store); ok && st.Addr == alloc {
+			if stored != nil {
+				return nil
+			}
+			stored = st.Val
+		}
+	}
+	return stored
 }
 
 // effectOf returns the effect of calling fn (denoted by value, nil for
