@@ -131,22 +131,26 @@ type retState struct {
 
 // frame is the walk of one function, with constant bool arguments.
 type frame struct {
-	a        *pkgState
-	fn       *ssa.Function
-	ops      []Op              // the function's own lock operations
-	multi    map[string]bool   // conditions tested by more than one if
-	condPhis map[*ssa.Phi]bool // bool phis that conditions test
-	comp     []int
-	cyclic   []bool
-	relocks  []Relock
-	relocked map[ssa.Instruction]bool
-	orders   []Order
-	ordered  map[[3]token.Pos]bool
-	takes    []take
-	taken    map[string]bool
-	returns  []retState
-	unlocks  []rel // mutexes released on some path without being taken
-	test     bool
+	a         *pkgState
+	fn        *ssa.Function
+	ops       []Op              // the function's own lock operations
+	multi     map[string]bool   // conditions tested by more than one if
+	condPhis  map[*ssa.Phi]bool // bool phis that conditions test
+	comp      []int
+	cyclic    []bool
+	relocks   []Relock
+	relocked  map[ssa.Instruction]bool
+	orders    []Order
+	ordered   map[[3]token.Pos]bool
+	takes     []take
+	taken     map[string]bool
+	returns   []retState
+	unlocks   []rel // mutexes released on some path without being taken
+	sends     []LockedSend
+	sent      map[*ssa.Send]bool
+	takeSites []Take
+	took      map[Take]bool
+	test      bool
 }
 
 func (a *pkgState) newFrame(fn *ssa.Function) *frame {
@@ -158,6 +162,8 @@ func (a *pkgState) newFrame(fn *ssa.Function) *frame {
 		relocked: map[ssa.Instruction]bool{},
 		ordered:  map[[3]token.Pos]bool{},
 		taken:    map[string]bool{},
+		sent:     map[*ssa.Send]bool{},
+		took:     map[Take]bool{},
 		test:     strings.HasSuffix(a.fset.Position(fn.Pos()).Filename, "_test.go"),
 	}
 	f.comp, f.cyclic = ssautil.SCCs(fn)
@@ -385,6 +391,8 @@ func (f *frame) block(b *ssa.BasicBlock, s *state) bool {
 			if !f.call(instr, s, false) {
 				return false
 			}
+		case *ssa.Send:
+			f.send(instr, s)
 		case *ssa.Defer:
 			s.defers = append(s.defers, instr)
 		case *ssa.Go:
@@ -445,6 +453,7 @@ func (f *frame) lock(op Op, s *state, direct bool) bool {
 		return true
 	}
 	f.order(op, op.Pos(), s, nil)
+	f.site(op.Call, op)
 	again := s.wasReleased(r)
 	f.addTake(take{ref: r, op: op, again: again, released: releasedRefs(s)})
 	s.held = append(s.held, held{ref: r, op: op, read: op.Read, direct: direct, again: again, counted: f.counted(op, r)})
@@ -533,6 +542,33 @@ func (f *frame) order(second Op, at token.Pos, s *state, releasedFirst []ref) {
 	}
 }
 
+// send records a send made while the path holds mutexes known by field
+// or variable.
+func (f *frame) send(send *ssa.Send, s *state) {
+	if f.sent[send] {
+		return
+	}
+	var ops []Op
+	for _, h := range s.held {
+		if h.op.Key != nil && !h.stale {
+			ops = append(ops, h.op)
+		}
+	}
+	if len(ops) > 0 {
+		f.sent[send] = true
+		f.sends = append(f.sends, LockedSend{Send: send, Held: ops})
+	}
+}
+
+// site records that the function takes op's mutex at instr.
+func (f *frame) site(instr ssa.Instruction, op Op) {
+	t := Take{At: instr, Op: op}
+	if op.Key != nil && !f.took[t] {
+		f.took[t] = true
+		f.takeSites = append(f.takeSites, t)
+	}
+}
+
 func (f *frame) addTake(t take) {
 	k := fmt.Sprintf("%s@%d/%t", t.ref, t.op.Pos(), t.again)
 	if !f.taken[k] {
@@ -552,6 +588,7 @@ func (f *frame) apply(call ssa.CallInstruction, eff *effect, s *state) bool {
 			}
 		}
 		f.order(t.op, call.Pos(), s, t.released)
+		f.site(call, t.op)
 		f.addTake(take{
 			ref:      t.ref,
 			op:       t.op,

@@ -97,11 +97,28 @@ type Order struct {
 	Test bool
 }
 
+// LockedSend is a channel send made while the path holds mutexes.
+type LockedSend struct {
+	Send *ssa.Send
+	Held []Op
+}
+
+// Take is a point of a function where it takes a mutex: a Lock, or a
+// call that locks in a callee (Op is then the callee's Lock).
+type Take struct {
+	At ssa.Instruction
+	Op Op
+}
+
 // Result is what the analysis found in the package, in source order.
 type Result struct {
 	Relocks []Relock
 	Leaks   []Leak
 	Orders  []Order
+	Sends   []LockedSend
+	// Takes maps each function of the package to the points where it
+	// takes a mutex known by field or variable.
+	Takes map[*ssa.Function][]Take
 	// Writers maps each mutex (by field or variable) the package
 	// write-locks to its first Lock.
 	Writers map[types.Object]Op
@@ -110,7 +127,7 @@ type Result struct {
 func run(pass *analysis.Pass) (any, error) {
 	ssainfo := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
 	a := newAnalysis(pass.Fset, ssainfo.Pkg, ssainfo.SrcFuncs)
-	res := &Result{Writers: map[types.Object]Op{}}
+	res := &Result{Writers: map[types.Object]Op{}, Takes: map[*ssa.Function][]Take{}}
 	for _, fn := range ssainfo.SrcFuncs {
 		if fn.Blocks == nil {
 			continue
@@ -122,6 +139,10 @@ func run(pass *analysis.Pass) (any, error) {
 		res.Relocks = append(res.Relocks, fr.relocks...)
 		res.Orders = append(res.Orders, fr.orders...)
 		res.Leaks = append(res.Leaks, fr.leaks()...)
+		res.Sends = append(res.Sends, fr.sends...)
+		if len(fr.takeSites) > 0 {
+			res.Takes[fn] = fr.takeSites
+		}
 		for _, op := range fr.ops {
 			if w, seen := res.Writers[op.Key]; op.Key != nil && op.Method == "Lock" && (!seen || op.Pos() < w.Pos()) {
 				res.Writers[op.Key] = op
@@ -131,6 +152,7 @@ func run(pass *analysis.Pass) (any, error) {
 	slices.SortStableFunc(res.Relocks, func(x, y Relock) int { return int(x.At.Pos() - y.At.Pos()) })
 	slices.SortStableFunc(res.Leaks, func(x, y Leak) int { return int(x.Lock.Pos() - y.Lock.Pos()) })
 	slices.SortStableFunc(res.Orders, func(x, y Order) int { return int(x.At - y.At) })
+	slices.SortStableFunc(res.Sends, func(x, y LockedSend) int { return int(x.Send.Pos() - y.Send.Pos()) })
 	return res, nil
 }
 
