@@ -176,6 +176,17 @@ func (a *pkgState) newFrame(fn *ssa.Function) *frame {
 				}
 			}
 		}
+		// A condition tested once but passed to a call as a bool (a
+		// locked flag) is worth knowing on the path too.
+		for _, instr := range b.Instrs {
+			if call, ok := instr.(ssa.CallInstruction); ok {
+				for _, arg := range call.Common().Args {
+					if _, isConst := arg.(*ssa.Const); !isConst && isBool(arg.Type()) {
+						tested[ssautil.CondKey(arg)]++
+					}
+				}
+			}
+		}
 		if iff, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If); ok {
 			tested[ssautil.CondKey(iff.Cond)]++
 			if phi := testedPhi(iff.Cond); phi != nil {
@@ -235,6 +246,11 @@ func (f *frame) eval(v ssa.Value, s *state) (bool, bool) {
 		}
 	}
 	return s.lookup(ssautil.CondKey(v))
+}
+
+// known returns the evaluation of bool values on the path of s.
+func (f *frame) known(s *state) func(ssa.Value) (bool, bool) {
+	return func(v ssa.Value) (bool, bool) { return f.eval(v, s) }
 }
 
 // walk explores the paths of f.fn from entry. It reports false when the
@@ -433,7 +449,7 @@ func (f *frame) call(call ssa.CallInstruction, s *state, deferred bool) bool {
 		f.release(s, rel{ref: f.a.refs.of(op.Mutex), read: op.Read, key: op.Key})
 		return true
 	}
-	if eff := f.a.effect(call.Common()); eff != nil {
+	if eff := f.a.effect(call.Common(), f.known(s)); eff != nil {
 		return f.apply(call, eff, s)
 	}
 	f.unknown(call.Common(), s)
@@ -616,7 +632,7 @@ func (f *frame) goCall(g *ssa.Go, s *state) {
 		}
 		return
 	}
-	if eff := f.a.effect(g.Common()); eff != nil {
+	if eff := f.a.effect(g.Common(), f.known(s)); eff != nil {
 		for _, x := range eff.unlocks {
 			f.release(s, x)
 		}
@@ -644,7 +660,7 @@ func (f *frame) unknown(common *ssa.CallCommon, s *state) {
 			handed = append(handed, mc.Bindings...)
 		}
 		if fn := f.a.funcOf(arg); fn != nil {
-			if eff := f.a.effectOf(fn, arg, nil); eff != nil {
+			if eff := f.a.effectOf(fn, arg, nil, f.known(s)); eff != nil {
 				for _, x := range eff.releases {
 					f.release(s, x)
 				}

@@ -97,19 +97,21 @@ type effect struct {
 }
 
 // effect returns the effect of a call the analysis can follow, or nil.
-func (a *pkgState) effect(common *ssa.CallCommon) *effect {
+// known gives the value of a bool argument on the caller's path, if
+// known.
+func (a *pkgState) effect(common *ssa.CallCommon, known func(ssa.Value) (bool, bool)) *effect {
 	if common.IsInvoke() {
 		fn := a.impl(common)
 		if fn == nil {
 			return nil
 		}
-		return a.effectOf(fn, nil, append([]ssa.Value{common.Value}, common.Args...))
+		return a.effectOf(fn, nil, append([]ssa.Value{common.Value}, common.Args...), known)
 	}
 	fn := a.funcOf(common.Value)
 	if fn == nil {
 		return nil
 	}
-	return a.effectOf(fn, common.Value, common.Args)
+	return a.effectOf(fn, common.Value, common.Args, known)
 }
 
 // funcOf returns the function with a body that the function value v
@@ -195,16 +197,19 @@ func (a *pkgState) storedOnce(load *ssa.UnOp) ssa.Value {
 
 // effectOf returns the effect of calling fn (denoted by value, nil for
 // an interface method) with args.
-func (a *pkgState) effectOf(fn *ssa.Function, value ssa.Value, args []ssa.Value) *effect {
+func (a *pkgState) effectOf(fn *ssa.Function, value ssa.Value, args []ssa.Value, known func(ssa.Value) (bool, bool)) *effect {
+	// The callee is walked once per combination of bool arguments known
+	// at the call: constants, and conditions the path has tested.
 	consts := make([]byte, len(fn.Params))
 	for i := range consts {
 		consts[i] = '-'
-		if i < len(args) {
-			if k, ok := args[i].(*ssa.Const); ok && k.Value != nil && k.Value.Kind() == constant.Bool {
-				consts[i] = 'f'
-				if constant.BoolVal(k.Value) {
-					consts[i] = 't'
-				}
+		if i >= len(args) || !isBool(args[i].Type()) {
+			continue
+		}
+		if v, ok := known(args[i]); ok {
+			consts[i] = 'f'
+			if v {
+				consts[i] = 't'
 			}
 		}
 	}
@@ -299,6 +304,11 @@ func (a *pkgState) impl(common *ssa.CallCommon) *ssa.Function {
 	return found
 }
 
+func isBool(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Kind() == types.Bool
+}
+
 // summary is what a function does to the mutexes its caller may hold.
 type summary struct {
 	takes    []take
@@ -353,7 +363,7 @@ func (f *frame) leaks() []Leak {
 			}
 			done[h.op.Call] = true
 			unlock, ok := f.unlockOf(h)
-			if !ok || f.signals(h) {
+			if !ok || f.signals(h) || f.flagsHeld(h) {
 				continue
 			}
 			out = append(out, Leak{Lock: h.op, Return: f.firstReturn(h), Unlock: unlock})
@@ -371,6 +381,37 @@ func (f *frame) unlockOf(h held) (Op, bool) {
 		}
 	}
 	return Op{}, false
+}
+
+// flagsHeld reports whether the function sets a bool field of the
+// mutex's owner to true: the value records that the lock is kept (as in
+// rows.scanHold = true), for the method that unlocks it later.
+func (f *frame) flagsHeld(h held) bool {
+	owner := parent(h.ref)
+	for _, b := range f.fn.Blocks {
+		for _, instr := range b.Instrs {
+			st, ok := instr.(*ssa.Store)
+			if !ok || !isBool(st.Val.Type()) {
+				continue
+			}
+			if k, ok := st.Val.(*ssa.Const); !ok || k.Value == nil || !constant.BoolVal(k.Value) {
+				continue
+			}
+			if _, ok := st.Addr.(*ssa.FieldAddr); ok && parent(f.a.refs.of(st.Addr)) == owner {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// parent returns r without its last step.
+func parent(r ref) ref {
+	p := strings.TrimSuffix(r.path, ";")
+	if i := strings.LastIndex(p, ";"); i >= 0 {
+		return ref{root: r.root, path: p[:i+1]}
+	}
+	return ref{root: r.root}
 }
 
 // holds reports whether h's Lock is still held in s.

@@ -158,3 +158,36 @@ func (s *Set[T]) AddLater(v T) bool {
 	}
 	return true
 }
+
+// The flag argument is the condition under which the caller locked.
+type link struct {
+	mu    sync.Mutex
+	queue []string
+}
+
+func (l *link) alert(msg string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.alertLocked(msg)
+}
+
+func (l *link) alertLocked(msg string) { l.queue = append(l.queue, msg) }
+
+func (l *link) rekey(fail bool, locked bool) {
+	if fail {
+		if locked {
+			l.alertLocked("rekey")
+		} else {
+			l.alert("rekey")
+		}
+	}
+}
+
+func (l *link) update(reply bool) {
+	if reply {
+		l.mu.Lock()
+		defer l.mu.Unlock()
+		l.queue = append(l.queue, "update")
+	}
+	l.rekey(len(l.queue) > 8, reply)
+}

@@ -201,3 +201,28 @@ func guarded(x any) {
 		p.mu.Unlock()
 	}
 }
+
+// The kept lock is recorded in a field; next releases it.
+type cursor struct {
+	mu   sync.RWMutex
+	hold bool
+	buf  []byte
+}
+
+func (c *cursor) scan(into *[]byte, raw bool) error {
+	c.mu.RLock()
+	*into = c.buf
+	if raw {
+		c.hold = true
+	} else {
+		c.mu.RUnlock()
+	}
+	return nil
+}
+
+func (c *cursor) next() {
+	if c.hold {
+		c.hold = false
+		c.mu.RUnlock()
+	}
+}
