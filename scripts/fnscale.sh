@@ -6,7 +6,9 @@
 # switches), warms the build cache with go build, then times in the same
 # run plain go vet and go vet -vettool=gohazard (every analyzer on by
 # default), with vet's result cache defeated by a fresh flag value. It
-# prints seconds for both and their ratio.
+# prints seconds for both and their ratio, and the seconds gohazard
+# takes standalone on that package alone with the lock analyzers (load,
+# SSA and the lock-state analysis, no dependencies analysed).
 #
 #   scripts/fnscale.sh [L...]        default: 1000 2000 5000 10000 20000
 set -euo pipefail
@@ -97,12 +99,13 @@ secs() { # command...: prints wall seconds; exit status of the command ignored
 	echo "$t1 - $t0" | bc
 }
 
-printf '%8s %8s %10s %12s %7s\n' lines funcs "go vet s" "gohazard s" ratio
+printf '%8s %10s %12s %7s %8s\n' lines "go vet s" "gohazard s" ratio "locks s"
 for l in "${sizes[@]}"; do
 	dir="$work/l$l"
 	gen "$dir" "$l"
 	(cd "$dir" && go build ./... )
 	vet=$(cd "$dir" && secs go vet -printf.funcs="x$RANDOM" ./...)
 	gh=$(cd "$dir" && secs go vet -vettool="$work/gohazard" -printf.funcs="x$RANDOM" ./...)
-	printf '%8d %8d %10.2f %12.2f %7.2f\n' "$(wc -l <"$dir/big.go")" 1 "$vet" "$gh" "$(echo "$gh / $vet" | bc -l)"
+	locks=$(cd "$dir" && secs "$work/gohazard" -heldlock -doublelock -lockorder -lockedsend ./...)
+	printf '%8d %10.2f %12.2f %7.2f %8.2f\n' "$(wc -l <"$dir/big.go")" "$vet" "$gh" "$(echo "$gh / $vet" | bc -l)" "$locks"
 done
