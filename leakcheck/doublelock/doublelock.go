@@ -37,10 +37,14 @@ func run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		if rl.Callee == nil {
+			where := "locked here"
+			if rl.Held.Call == rl.Again.Call {
+				where = "locked here on the previous iteration, and not unlocked on the way round"
+			}
 			pass.Report(analysis.Diagnostic{
 				Pos:     rl.At.Pos(),
 				Message: fmt.Sprintf("%s of a mutex this path already holds blocks forever: sync mutexes are not reentrant", rl.Again.Method),
-				Related: []analysis.RelatedInformation{{Pos: rl.Held.Pos(), Message: "locked here"}},
+				Related: []analysis.RelatedInformation{{Pos: rl.Held.Pos(), Message: where}},
 			})
 			continue
 		}

@@ -73,14 +73,17 @@ func gated(e1, e2 lockstate.Order) bool {
 
 func report(pass *analysis.Pass, e1, e2 lockstate.Order) {
 	a, b := name(e1.First), name(e1.Second)
+	related := []analysis.RelatedInformation{{Pos: e1.First.Pos(), Message: a + " locked here"}}
+	if e1.Second.Pos() != e1.At {
+		related = append(related, analysis.RelatedInformation{Pos: e1.Second.Pos(), Message: b + " locked here, in the call"})
+	}
+	related = append(related,
+		analysis.RelatedInformation{Pos: e2.First.Pos(), Message: b + " locked first on the other path"},
+		analysis.RelatedInformation{Pos: e2.At, Message: a + " locked second on the other path"})
 	pass.Report(analysis.Diagnostic{
 		Pos:     e1.At,
 		Message: fmt.Sprintf("lock order inversion: %s is locked while %s is held here, and %s while %s is held elsewhere: two goroutines taking the two paths can deadlock", b, a, a, b),
-		Related: []analysis.RelatedInformation{
-			{Pos: e1.First.Pos(), Message: a + " locked here"},
-			{Pos: e2.First.Pos(), Message: b + " locked first on the other path"},
-			{Pos: e2.At, Message: a + " locked second on the other path"},
-		},
+		Related: related,
 	})
 }
 
