@@ -91,21 +91,23 @@ GO
 	} >"$dir/big.go"
 }
 
-secs() { # command...: prints wall seconds; exit status of the command ignored
+secs() { # command...: prints CPU seconds (user+sys, children included:
+	# on a shared machine wall time mostly measures the other load) and
+	# wall seconds; exit status of the command ignored
 	local t0 t1
 	t0=$(date +%s.%N)
-	timeout 900 "$@" >/dev/null 2>&1 || true
+	/usr/bin/time -f '%U %S' -o "$work/cpu" timeout 900 "$@" >/dev/null 2>&1 || true
 	t1=$(date +%s.%N)
-	echo "$t1 - $t0" | bc
+	echo "$(awk '{ print $1 + $2 }' "$work/cpu") $(echo "$t1 - $t0" | bc)"
 }
 
-printf '%8s %10s %12s %7s %8s\n' lines "go vet s" "gohazard s" ratio "locks s"
+printf '%8s %16s %16s %9s %16s\n' lines "go vet cpu/wall" "gohazard cpu/wall" "cpu ratio" "locks cpu/wall"
 for l in "${sizes[@]}"; do
 	dir="$work/l$l"
 	gen "$dir" "$l"
 	(cd "$dir" && go build ./... )
-	vet=$(cd "$dir" && secs go vet -printf.funcs="x$RANDOM" ./...)
-	gh=$(cd "$dir" && secs go vet -vettool="$work/gohazard" -printf.funcs="x$RANDOM" ./...)
-	locks=$(cd "$dir" && secs "$work/gohazard" -heldlock -doublelock -lockorder -lockedsend ./...)
-	printf '%8d %10.2f %12.2f %7.2f %8.2f\n' "$(wc -l <"$dir/big.go")" "$vet" "$gh" "$(echo "$gh / $vet" | bc -l)" "$locks"
+	read -r vetc vetw < <(cd "$dir" && secs go vet -printf.funcs="x$RANDOM" ./...)
+	read -r ghc ghw < <(cd "$dir" && secs go vet -vettool="$work/gohazard" -printf.funcs="x$RANDOM" ./...)
+	read -r lc lw < <(cd "$dir" && secs "$work/gohazard" -heldlock -doublelock -lockorder -lockedsend ./...)
+	printf '%8d %7.1f/%-8.1f %7.1f/%-8.1f %9.2f %7.1f/%-8.1f\n' "$(wc -l <"$dir/big.go")" "$vetc" "$vetw" "$ghc" "$ghw" "$(echo "$ghc / $vetc" | bc -l)" "$lc" "$lw"
 done
