@@ -361,6 +361,12 @@ func (f *frame) leaks() []Leak {
 			if !h.direct || h.again || h.counted || h.stale || done[h.op.Call] {
 				continue
 			}
+			// A mutex reached through a phi is a different one on each
+			// path or iteration (hand-over-hand locking): which one
+			// the Unlocks release depends on data.
+			if _, ok := h.ref.root.(*ssa.Phi); ok {
+				continue
+			}
 			done[h.op.Call] = true
 			unlock, ok := f.unlockOf(h)
 			if !ok || f.signals(h) || f.flagsHeld(h) {

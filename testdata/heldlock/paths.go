@@ -226,3 +226,32 @@ func (c *cursor) next() {
 		c.mu.RUnlock()
 	}
 }
+
+// Hand-over-hand down a chain: the node unlocked last is the one the
+// loop reached, locked on every node but the first, which the caller
+// holds.
+type rope struct {
+	mu          sync.Mutex
+	left, right *rope
+	s           string
+}
+
+func (x *rope) collect(out []string) []string {
+	y := x
+	for y.right != nil {
+		y.right.mu.Lock()
+		out = append(out, y.right.s)
+		y.right.mu.Unlock()
+		l := y.left
+		if y != x {
+			y.mu.Unlock()
+		}
+		l.mu.Lock()
+		y = l
+	}
+	s := y.s
+	if y != x {
+		y.mu.Unlock()
+	}
+	return append(out, s)
+}
