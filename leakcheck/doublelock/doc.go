@@ -25,10 +25,16 @@
 // Split the method into a locked entry point and an unexported variant
 // that expects the lock to be held (by convention named evictLocked).
 //
-// doublelock follows calls to the package's own functions, one level deep,
-// when the callee locks the same mutex (the receiver's or parameter's
-// field, or a package-level mutex) before unlocking it. Read locks are
-// reported too when a write lock is held.
+// doublelock follows calls to the package's own functions at any depth
+// (closures, method values, methods of generic types, and interface
+// methods with one implementation in the package) when the callee locks
+// the same mutex (the receiver's or parameter's field, or a package-level
+// mutex) without unlocking it first. Read locks are reported too when a
+// write lock is held. It knows which paths hold the lock: a condition
+// tested around both the Lock and the Unlock, a "locked" flag set next to
+// the Lock, and a constant bool argument (a hasLock parameter) select the
+// paths the program can take. A loop that goes round without unlocking
+// locks again.
 //
 // A read lock taken twice on one path deadlocks when a writer comes in
 // between: sync.RWMutex makes new readers wait while a Lock waits, the
@@ -46,6 +52,8 @@
 // only ever read-locks cannot have a writer in between. Take the read
 // lock once, in the entry point, and call an unexported variant that
 // expects it held.
-// Paths through a call that is handed the mutex, or through a call of a
-// package function that unlocks some mutex, are not reported.
+// A callee entered with the lock held that unlocks it and locks it again
+// (the "...Locked" convention) is not reported, nor a path through a
+// call the analysis cannot follow that is handed the mutex, nor a mutex a
+// goroutine shares with the function that started it.
 package doublelock

@@ -26,8 +26,14 @@
 //	defer c.mu.Unlock()
 //
 // heldlock reports only functions that unlock the same mutex on some path,
-// so helpers that return with the lock held on purpose are not reported.
-// A path through a call that is handed the mutex or the value that holds
-// it (which may unlock it) is not reported either, nor is a path that
-// panics.
+// so helpers that return with the lock held on purpose are not reported,
+// nor those whose bool or error result tells the caller the lock is held
+// (true, or a nil error, exactly where it is). Calls are followed at any
+// depth: a helper that unlocks counts as an Unlock. Paths the program
+// cannot take are left out: a condition tested around both the Lock and
+// the Unlock, a "locked" flag, a constant. A function entered with the
+// lock held that unlocks and locks it again (a "...Locked" function), a
+// lock taken n times in one loop and released n times in another, a path
+// through a call the analysis cannot follow that is handed the mutex, and
+// a path that panics are not reported.
 package heldlock

@@ -30,7 +30,11 @@
 // they are: the pairs of the same field on two values (a.mu and b.mu of
 // one type, as in hand-over-hand locking) are a different matter and are
 // not reported. The second lock may be taken in a call of one of the
-// package's functions, one level deep. Read locks count where they can
+// package's functions at any depth, a closure or a method value; a callee
+// that releases the first lock before taking the second does not order
+// them. Paths the program cannot take (the same condition or type
+// assertion tested around the Lock and the Unlock) are left out. Orders
+// taken in test files are not counted: tests hold locks on purpose. Read locks count where they can
 // block: two read locks of one mutex never wait for each other, so an
 // inversion is reported only when, for each of the two mutexes, one of
 // the locks involved is a write lock. Two paths that both hold a third

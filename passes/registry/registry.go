@@ -20,6 +20,7 @@ import (
 	"github.com/gohazard/gohazard/ctxcheck/ctxrequest"
 	"github.com/gohazard/gohazard/leakcheck/doublelock"
 	"github.com/gohazard/gohazard/leakcheck/heldlock"
+	"github.com/gohazard/gohazard/leakcheck/lockedsend"
 	"github.com/gohazard/gohazard/leakcheck/lockorder"
 	"github.com/gohazard/gohazard/leakcheck/noexit"
 	"github.com/gohazard/gohazard/leakcheck/nostop"
@@ -75,6 +76,7 @@ func Entries() []Entry {
 		{Analyzer: heldlock.Analyzer, Family: LeakCheck, Default: true, Since: "v0.1.0", Severity: Error},
 		{Analyzer: doublelock.Analyzer, Family: LeakCheck, Default: true, Since: "v0.1.0", Severity: Error},
 		{Analyzer: lockorder.Analyzer, Family: LeakCheck, Default: true, Since: "v0.2.0", Severity: Error},
+		{Analyzer: lockedsend.Analyzer, Family: LeakCheck, Default: true, Since: "v0.3.0", Severity: Error},
 		{Analyzer: nostop.Analyzer, Family: LeakCheck, Default: true, Since: "v0.2.0", Severity: Error},
 		{Analyzer: wgdone.Analyzer, Family: LeakCheck, Default: true, Since: "v0.1.0", Severity: Error},
 		{Analyzer: noexit.Analyzer, Family: LeakCheck, Default: true, Since: "v0.1.0", Severity: Warning},

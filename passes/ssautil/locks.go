@@ -8,49 +8,6 @@ import (
 	"golang.org/x/tools/go/ssa"
 )
 
-// LockCall is a call, direct or deferred, of a sync.Mutex or sync.RWMutex
-// locking method.
-type LockCall struct {
-	Call   ssa.CallInstruction
-	Mutex  ssa.Value // the *Mutex or *RWMutex operated on
-	Method string    // Lock, Unlock, RLock, RUnlock, TryLock, ...
-	Lock   bool      // Lock or RLock (not TryLock, which cannot block)
-	Read   bool      // RLock or RUnlock
-}
-
-// Pairs reports whether u releases what l acquired: Unlock for Lock,
-// RUnlock for RLock.
-func (u LockCall) Pairs(l LockCall) bool {
-	return !u.Lock && u.Read == l.Read && (u.Method == "Unlock" || u.Method == "RUnlock")
-}
-
-// LockCalls returns the calls of fn that lock or unlock a mutex, in
-// instruction order.
-func LockCalls(fn *ssa.Function) []LockCall {
-	var calls []LockCall
-	for instr := range Instructions([]*ssa.Function{fn}) {
-		call, ok := instr.(ssa.CallInstruction)
-		if !ok || call.Common().IsInvoke() || len(call.Common().Args) == 0 {
-			continue
-		}
-		obj := Callee(call.Common())
-		for _, typ := range []string{"Mutex", "RWMutex"} {
-			for _, m := range []string{"Lock", "Unlock", "RLock", "RUnlock"} {
-				if IsMethod(obj, "sync", typ, m) {
-					calls = append(calls, LockCall{
-						Call:   call,
-						Mutex:  call.Common().Args[0],
-						Method: m,
-						Lock:   m == "Lock" || m == "RLock",
-						Read:   m == "RLock" || m == "RUnlock",
-					})
-				}
-			}
-		}
-	}
-	return calls
-}
-
 // SameRef reports whether a and b certainly denote the same variable or
 // value: the same SSA value, or the same field or element path from the
 // same root, loaded from the same place.
@@ -206,15 +163,6 @@ func Runs(call ssa.CallInstruction) []*ssa.Function {
 // Runs) for which pred holds.
 func RunsAny(call ssa.CallInstruction, pred func(*ssa.Function) bool) bool {
 	return slices.ContainsFunc(Runs(call), pred)
-}
-
-// UnlocksSomething reports whether call may run a function of the package
-// that unlocks some mutex itself: it may release one held in a global or
-// a captured variable without being handed it.
-func UnlocksSomething(call ssa.CallInstruction) bool {
-	return RunsAny(call, func(fn *ssa.Function) bool {
-		return slices.ContainsFunc(LockCalls(fn), func(u LockCall) bool { return !u.Lock })
-	})
 }
 
 // MutexKey returns what identifies the mutex v across the functions of a

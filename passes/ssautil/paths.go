@@ -69,7 +69,7 @@ func PathAvoiding(from ssa.Instruction, avoid Points, assume Conds, to func(*ssa
 				continue
 			}
 			if iff, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If); ok {
-				if want, known := assume[condKey(iff.Cond)]; known && want != (i == 0) {
+				if want, known := assume[CondKey(iff.Cond)]; known && want != (i == 0) {
 					continue
 				}
 			}
@@ -178,17 +178,20 @@ type Conds map[string]bool
 // beyond one iteration, so it is left out.
 func Guards(b *ssa.BasicBlock) Conds {
 	conds := Conds{}
+	// One pass finds every block on a cycle; a walk per dominator would
+	// cost the whole graph at each.
+	_, cyclic := SCCs(b.Parent())
 	for child, d := b, b.Idom(); d != nil; child, d = d, d.Idom() {
 		iff, ok := d.Instrs[len(d.Instrs)-1].(*ssa.If)
-		if !ok || onCycle(d) {
+		if !ok || cyclic[d.Index] {
 			continue
 		}
 		then, els := d.Succs[0], d.Succs[1]
 		switch {
 		case then.Dominates(child) && !els.Dominates(child) && then != els:
-			conds[condKey(iff.Cond)] = true
+			conds[CondKey(iff.Cond)] = true
 		case els.Dominates(child) && !then.Dominates(child) && then != els:
-			conds[condKey(iff.Cond)] = false
+			conds[CondKey(iff.Cond)] = false
 		}
 	}
 	return conds
@@ -200,21 +203,26 @@ func Guards(b *ssa.BasicBlock) Conds {
 // of the same value, and loads of the same field or variable. (A field
 // written between the two tests would make them differ; assuming it is
 // not only ever hides a finding.)
-func condKey(v ssa.Value) string {
+func CondKey(v ssa.Value) string {
 	switch v := v.(type) {
 	case *ssa.Const:
 		return "const " + v.String()
 	case *ssa.BinOp:
-		return "(" + condKey(v.X) + " " + v.Op.String() + " " + condKey(v.Y) + ")"
+		return "(" + CondKey(v.X) + " " + v.Op.String() + " " + CondKey(v.Y) + ")"
 	case *ssa.UnOp:
-		return v.Op.String() + condKey(v.X)
+		return v.Op.String() + CondKey(v.X)
 	case *ssa.FieldAddr:
-		return condKey(v.X) + fmt.Sprintf(".%d", v.Field)
+		return CondKey(v.X) + fmt.Sprintf(".%d", v.Field)
 	case *ssa.Field:
-		return condKey(v.X) + fmt.Sprintf(".%d", v.Field)
+		return CondKey(v.X) + fmt.Sprintf(".%d", v.Field)
 	case *ssa.Call:
 		if b := Builtin(&v.Call); (b == "len" || b == "cap") && len(v.Call.Args) == 1 {
-			return b + "(" + condKey(v.Call.Args[0]) + ")"
+			return b + "(" + CondKey(v.Call.Args[0]) + ")"
+		}
+	case *ssa.Extract:
+		// The ok of x.(T): two assertions of one value to one type agree.
+		if ta, ok := v.Tuple.(*ssa.TypeAssert); ok && v.Index == 1 {
+			return "assert(" + CondKey(ta.X) + ", " + ta.AssertedType.String() + ")"
 		}
 	}
 	return fmt.Sprintf("%p", v)
@@ -239,20 +247,59 @@ func ExitPos(path []*ssa.BasicBlock) token.Pos {
 	return last.Parent().Pos()
 }
 
-// onCycle reports whether b can reach itself.
-func onCycle(b *ssa.BasicBlock) bool {
-	seen := map[*ssa.BasicBlock]bool{}
-	work := slices.Clone(b.Succs)
-	for len(work) > 0 {
-		x := work[len(work)-1]
-		work = work[:len(work)-1]
-		if x == b {
-			return true
+// SCCs numbers the strongly connected components of fn's control flow
+// graph (Tarjan's algorithm, one pass): two blocks share a number exactly
+// when each reaches the other. cyclic reports the blocks that can reach
+// themselves: those of a component with several blocks, and a block that
+// jumps to itself.
+func SCCs(fn *ssa.Function) (comp []int, cyclic []bool) {
+	n := len(fn.Blocks)
+	comp, cyclic = make([]int, n), make([]bool, n)
+	index, low := make([]int, n), make([]int, n)
+	onStack := make([]bool, n)
+	for i := range index {
+		index[i] = -1
+	}
+	var stack []int
+	next, ncomp := 0, 0
+	var visit func(v int)
+	visit = func(v int) {
+		index[v], low[v] = next, next
+		next++
+		stack = append(stack, v)
+		onStack[v] = true
+		for _, s := range fn.Blocks[v].Succs {
+			w := s.Index
+			if index[w] < 0 {
+				visit(w)
+				low[v] = min(low[v], low[w])
+			} else if onStack[w] {
+				low[v] = min(low[v], index[w])
+			}
 		}
-		if !seen[x] {
-			seen[x] = true
-			work = append(work, x.Succs...)
+		if low[v] != index[v] {
+			return
+		}
+		var members []int
+		for {
+			w := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			onStack[w] = false
+			comp[w] = ncomp
+			members = append(members, w)
+			if w == v {
+				break
+			}
+		}
+		for _, w := range members {
+			cyclic[w] = len(members) > 1 || slices.Contains(fn.Blocks[w].Succs, fn.Blocks[w])
+		}
+		ncomp++
+	}
+	for v := range n {
+		if index[v] < 0 {
+			visit(v)
 		}
 	}
-	return false
+	return comp, cyclic
 }

@@ -1,0 +1,14 @@
+package lockedsend_test
+
+import (
+	"path/filepath"
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/gohazard/gohazard/leakcheck/lockedsend"
+)
+
+func Test(t *testing.T) {
+	analysistest.Run(t, filepath.Join("..", "..", "testdata", "lockedsend"), lockedsend.Analyzer, "./...")
+}

@@ -1,0 +1,129 @@
+package lockstate
+
+import (
+	"fmt"
+	"go/ast"
+	"go/importer"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/tools/go/ssa"
+	xssautil "golang.org/x/tools/go/ssa/ssautil"
+)
+
+func build(t *testing.T, src string) (*token.FileSet, *ssa.Package) {
+	t.Helper()
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "p.go", src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pkg, _, err := xssautil.BuildPackage(&types.Config{Importer: importer.Default()}, fset,
+		types.NewPackage("p", ""), []*ast.File{f}, ssa.SanityCheckFunctions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fset, pkg
+}
+
+func funcs(pkg *ssa.Package) []*ssa.Function {
+	var out []*ssa.Function
+	for _, m := range pkg.Members {
+		if fn, ok := m.(*ssa.Function); ok {
+			out = append(out, fn)
+			out = append(out, fn.AnonFuncs...)
+		}
+	}
+	return out
+}
+
+// A function whose paths the budget cannot hold is left out quickly,
+// with no findings, rather than walked for every combination.
+func TestBudget(t *testing.T) {
+	const n = 40
+	var src strings.Builder
+	src.WriteString("package p\n\nimport \"sync\"\n\nvar mus [" + fmt.Sprint(n) + "]sync.Mutex\n\nfunc f(")
+	for i := range n {
+		fmt.Fprintf(&src, "c%d, ", i)
+	}
+	src.WriteString("last bool) {\n")
+	for i := range n {
+		fmt.Fprintf(&src, "\tif c%d {\n\t\tmus[%d].Lock()\n\t}\n", i, i)
+	}
+	src.WriteString("\tif last {\n\t\tmus[0].Lock()\n\t}\n")
+	for i := range n {
+		fmt.Fprintf(&src, "\tif c%d {\n\t\tmus[%d].Unlock()\n\t}\n", i, i)
+	}
+	src.WriteString("}\n")
+	fset, pkg := build(t, src.String())
+	start := time.Now()
+	a := newAnalysis(fset, pkg, funcs(pkg))
+	if f := a.explore(pkg.Func("f")); f != nil {
+		t.Errorf("f has 2^%d states and was walked to the end: %d relocks", n, len(f.relocks))
+	}
+	if d := time.Since(start); d > 10*time.Second {
+		t.Errorf("giving up on f took %v", d)
+	}
+}
+
+// The summary of a function: what it takes, releases, and returns
+// holding, in its parameters' terms.
+func TestSummary(t *testing.T) {
+	fset, pkg := build(t, `package p
+
+import "sync"
+
+type T struct {
+	mu, other sync.Mutex
+	n         int
+}
+
+func (t *T) lock() { t.mu.Lock() }
+
+func (t *T) waitLocked(wait func()) {
+	t.mu.Unlock()
+	wait()
+	t.mu.Lock()
+}
+
+func (t *T) release(ok bool) {
+	if ok {
+		t.other.Unlock()
+	}
+}
+
+func (t *T) deep() { t.lock() }
+`)
+	a := newAnalysis(fset, pkg, funcs(pkg))
+	method := func(name string) *ssa.Function {
+		return pkg.Prog.MethodValue(pkg.Prog.MethodSets.MethodSet(types.NewPointer(pkg.Type("T").Type())).Lookup(pkg.Pkg, name))
+	}
+	describe := func(name string) string {
+		s := a.explore(method(name)).summary()
+		var parts []string
+		for _, tk := range s.takes {
+			parts = append(parts, fmt.Sprintf("take%s again=%t", tk.ref.path, tk.again))
+		}
+		for _, r := range s.releases {
+			parts = append(parts, "release"+r.ref.path)
+		}
+		for _, h := range s.acquires {
+			parts = append(parts, "acquire"+h.ref.path)
+		}
+		return strings.Join(parts, " ")
+	}
+	for name, want := range map[string]string{
+		"lock":       "take.0; again=false acquire.0;",
+		"deep":       "take.0; again=false acquire.0;",
+		"waitLocked": "take.0; again=true",
+		"release":    "release.1;",
+	} {
+		if got := describe(name); got != want {
+			t.Errorf("summary of %s = %q, want %q", name, got, want)
+		}
+	}
+}
