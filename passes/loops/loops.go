@@ -79,9 +79,7 @@ func run(pass *analysis.Pass) (any, error) {
 	info := &Info{scc: make(map[*ssa.BasicBlock]int)}
 	for _, fn := range ssaInfo.SrcFuncs {
 		cyclicBlocks(fn, info.scc)
-		if _, yield := fn.Syntax().(*ast.RangeStmt); yield {
-			continuing(fn, info.scc)
-		}
+		continuing(fn, info.scc)
 	}
 	return info, nil
 }
@@ -94,14 +92,9 @@ func continuing(fn *ssa.Function, out map[*ssa.BasicBlock]int) {
 	var work []*ssa.BasicBlock
 	seen := make(map[*ssa.BasicBlock]bool)
 	for _, b := range fn.Blocks {
-		if len(b.Instrs) == 0 {
-			continue
-		}
-		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && len(ret.Results) == 1 {
-			if c, ok := ret.Results[0].(*ssa.Const); ok && c.Value != nil && c.Value.Kind() == constant.Bool && constant.BoolVal(c.Value) {
-				work = append(work, b)
-				seen[b] = true
-			}
+		if NextIteration(b) {
+			work = append(work, b)
+			seen[b] = true
 		}
 	}
 	for len(work) > 0 {
@@ -117,6 +110,21 @@ func continuing(fn *ssa.Function, out map[*ssa.BasicBlock]int) {
 			}
 		}
 	}
+}
+
+// NextIteration reports whether b ends the body of a range-over-func
+// loop (a yield function) by returning true: the iterator goes on to the
+// next iteration, which runs the body again from its start.
+func NextIteration(b *ssa.BasicBlock) bool {
+	if _, yield := b.Parent().Syntax().(*ast.RangeStmt); !yield || len(b.Instrs) == 0 {
+		return false
+	}
+	ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+	if !ok || len(ret.Results) != 1 {
+		return false
+	}
+	c, ok := ret.Results[0].(*ssa.Const)
+	return ok && c.Value != nil && c.Value.Kind() == constant.Bool && constant.BoolVal(c.Value)
 }
 
 // cyclicBlocks records in out the blocks of fn that belong to a
