@@ -31,7 +31,8 @@
 //
 // Never reported: a select that runs at most once per loop (guarded by a
 // flag, such as first or !done, that its branch clears and nothing sets
-// again), a select whose other cases all leave the loop, and the
+// again, or by the loop's counter equal to a constant, i == 0), a select
+// whose other cases all leave the loop, and the
 // cancellable sleep of a retry loop, select { case <-ctx.Done(): ...;
 // case <-time.After(backoff): }, whose other case stays ready once the
 // context is done. The body of a range over a function counts as a loop.

@@ -137,7 +137,8 @@ func ctxDone(v ssa.Value) bool {
 // runsOnce reports whether the select receiving from call runs at most
 // once per loop: it lies in an if whose condition requires a boolean
 // local (first, or !done) that the if's body clears before any way back
-// to the loop, and that nothing in the loop sets again.
+// to the loop, and that nothing in the loop sets again, or requires the
+// loop's counter to equal a constant (i == 0).
 func runsOnce(pass *analysis.Pass, insp *inspector.Inspector, call *ssa.Call) bool {
 	path := loops.Path(insp, call.Pos(), call.Pos()+1)
 	loop := loops.Enclosing(path)
@@ -166,6 +167,9 @@ func onceGuard(info *types.Info, ifs *ast.IfStmt, loop ast.Stmt, path []ast.Node
 		return false
 	}
 	for _, c := range conjuncts(ifs.Cond) {
+		if counterIs(info, c, loop) {
+			return true
+		}
 		set := true
 		if u, ok := c.(*ast.UnaryExpr); ok && u.Op == token.NOT {
 			c, set = ast.Unparen(u.X), false
@@ -186,6 +190,62 @@ func onceGuard(info *types.Info, ifs *ast.IfStmt, loop ast.Stmt, path []ast.Node
 		}
 	}
 	return false
+}
+
+// counterIs reports whether c is i == K for a constant K and the counter
+// i of loop, which takes each value once: a for loop that defines i and
+// only increments or decrements it, or the key of a range over a slice,
+// array, string, integer or map. The body must not assign i.
+func counterIs(info *types.Info, c ast.Expr, loop ast.Stmt) bool {
+	eq, ok := c.(*ast.BinaryExpr)
+	if !ok || eq.Op != token.EQL {
+		return false
+	}
+	x, k := ast.Unparen(eq.X), eq.Y
+	if info.Types[x].Value != nil {
+		x, k = ast.Unparen(eq.Y), eq.X
+	}
+	id, ok := x.(*ast.Ident)
+	if !ok || info.Types[k].Value == nil {
+		return false
+	}
+	i, ok := info.Uses[id].(*types.Var)
+	if !ok {
+		return false
+	}
+	var def ast.Expr
+	switch loop := loop.(type) {
+	case *ast.ForStmt:
+		init, ok := loop.Init.(*ast.AssignStmt)
+		post, ok2 := loop.Post.(*ast.IncDecStmt)
+		if !ok || !ok2 || init.Tok != token.DEFINE || len(init.Lhs) != 1 || !isVar(info, post.X, i) {
+			return false
+		}
+		def = init.Lhs[0]
+	case *ast.RangeStmt:
+		t := info.TypeOf(loop.X)
+		if t == nil || loop.Tok != token.DEFINE || loop.Key == nil {
+			return false
+		}
+		switch u := t.Underlying().(type) {
+		case *types.Signature, *types.Chan:
+			return false
+		case *types.Pointer:
+			if _, ok := u.Elem().Underlying().(*types.Array); !ok {
+				return false
+			}
+		}
+		def = loop.Key
+	default:
+		return false
+	}
+	defID, ok := def.(*ast.Ident)
+	return ok && info.Defs[defID] == i && !loops.AssignsAny(info, loops.Body(loop), []*types.Var{i})
+}
+
+func isVar(info *types.Info, e ast.Expr, v *types.Var) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	return ok && info.Uses[id] == v
 }
 
 // enclosingFunc returns the innermost function declaration or literal

@@ -113,3 +113,43 @@ func retryWithEvents(ctx context.Context, events <-chan int, backoff time.Durati
 		}
 	}
 }
+
+// Only the first iteration waits: the counter takes each value once.
+func warmup(jobs []func(), ready <-chan struct{}, wait time.Duration) {
+	for i, job := range jobs {
+		if i == 0 {
+			select {
+			case <-ready:
+			case <-time.After(wait):
+			}
+		}
+		job()
+	}
+}
+
+func lastRound(n int, ready <-chan struct{}) {
+	for round := 0; round < n; round++ {
+		if 2 == round {
+			select {
+			case <-ready:
+			case <-time.After(time.Second):
+			}
+		}
+	}
+}
+
+// The counter is changed in the body: it may equal 0 again.
+func rewound(n int, ready <-chan struct{}) {
+	for i := 0; i < n; i++ {
+		if i == 0 {
+			select {
+			case <-ready:
+			case <-time.After(time.Second): // want `time.After in a loop allocates and arms a new timer`
+			}
+		}
+		if n > 10 {
+			i = -1
+			n--
+		}
+	}
+}
