@@ -71,14 +71,16 @@ func Report(pass *analysis.Pass, f Fill, kind Kind) {
 		fixable = false
 	}
 	if fixable {
-		d.SuggestedFixes = []analysis.SuggestedFix{{Message: verb + " with " + made, TextEdits: edits(pass, f, made)}}
+		if edits := edits(pass, f, made); edits != nil {
+			d.SuggestedFixes = []analysis.SuggestedFix{{Message: verb + " with " + made, TextEdits: edits}}
+		}
 	}
 	pass.Report(d)
 }
 
 // edits replaces f's empty value by made, at the declaration when the
 // count can be computed there, else in a copy of the declaration moved
-// to right before the loop.
+// to right before the loop; nil if the source cannot be read.
 func edits(pass *analysis.Pass, f Fill, made string) []analysis.TextEdit {
 	if f.Evaluable {
 		return []analysis.TextEdit{{Pos: f.Init.Pos(), End: f.Init.End(), NewText: []byte(made)}}
