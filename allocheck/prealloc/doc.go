@@ -32,9 +32,10 @@
 // would not: nothing lies in between, or the count reads only local
 // variables that nothing in between can change, never through a pointer.
 // Otherwise (a guard such as if s == nil { return } or a Lock between the
-// declaration and the loop) the declaration moves to right before the
-// loop, where the count has the value the loop sees; when a goto or a
-// label lies in between, there is no fix. A count that may be negative is
+// declaration and the loop) the message says to make it right before the
+// loop, and the fix moves the declaration there, where the count has the
+// value the loop sees; when a goto or a label lies in between, there is
+// no fix. A count that may be negative is
 // written max(n, 0), since make panics where the loop would just not run;
 // len, cap, unsigned values and constants need no guard, and before
 // Go 1.21, which has no max, such a count gets no fix. When the slice is

@@ -45,7 +45,13 @@ func Report(pass *analysis.Pass, f Fill, kind Kind) {
 	if f.Conditional {
 		often = "at most once per iteration"
 	}
-	msg := fmt.Sprintf("%s is %s %s of a loop that runs %s times, growing by reallocation: %s it with %s%s", f.Var.Name(), what, often, count, verb, made, guard)
+	// Where the count cannot be computed at the declaration (a guard or
+	// a lock lies in between), say where it can.
+	where := ""
+	if !f.Evaluable {
+		where = " right before the loop"
+	}
+	msg := fmt.Sprintf("%s is %s %s of a loop that runs %s times, growing by reallocation: %s it%s with %s%s", f.Var.Name(), what, often, count, verb, where, made, guard)
 	switch {
 	case f.Conditional && f.FilledAfter:
 		msg += " (a guess: the loop may fill fewer, and later code fills more)"

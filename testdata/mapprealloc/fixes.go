@@ -9,7 +9,7 @@ type registry struct {
 
 // The guard protects r.users: the declaration moves to the loop.
 func (r *registry) ByName() map[string]User {
-	out := map[string]User{} // want `out is given an entry once per iteration of a loop that runs len\(r.users\) times, growing by reallocation: size it with make\(map\[string\]User, len\(r.users\)\)$`
+	out := map[string]User{} // want `out is given an entry once per iteration of a loop that runs len\(r.users\) times, growing by reallocation: size it right before the loop with make\(map\[string\]User, len\(r.users\)\)$`
 	if r == nil {
 		return nil
 	}

@@ -13,7 +13,7 @@ type store struct {
 // The guard protects s.items: the count cannot move above it, so the
 // declaration moves to the loop.
 func (s *store) Names() []string {
-	out := []string{} // want `out is appended to once per iteration of a loop that runs len\(s.items\) times, growing by reallocation: preallocate it with make\(\[\]string, 0, len\(s.items\)\)$`
+	out := []string{} // want `out is appended to once per iteration of a loop that runs len\(s.items\) times, growing by reallocation: preallocate it right before the loop with make\(\[\]string, 0, len\(s.items\)\)$`
 	if s == nil {
 		return nil
 	}
@@ -25,7 +25,7 @@ func (s *store) Names() []string {
 
 // The lock guards s.items: reading its length before it would race.
 func (s *store) Locked() []string {
-	out := make([]string, 0) // want `out is appended to once per iteration of a loop that runs len\(s.items\) times`
+	out := make([]string, 0) // want `out is appended to once per iteration of a loop that runs len\(s.items\) times, growing by reallocation: preallocate it right before the loop with`
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for _, it := range s.items {
