@@ -37,7 +37,9 @@
 // variables, make of slices, maps and channels, closures with captured
 // variables, non-pointer values converted to interfaces, and
 // conversions between strings and byte slices. The compiler keeps many of
-// those on the stack, so use this mode as a list of candidates.
+// those on the stack, so use this mode as a list of candidates. A value
+// whose size depends on a type parameter is not reported when converted
+// to an interface: whether it boxes depends on the instantiation.
 //
 // hotalloc is off by default: every program allocates in loops, and the
 // report is useful on the hot path of a program, which a profile shows.

@@ -137,7 +137,42 @@ func boxes(sizes types.Sizes, t types.Type) bool {
 	if b, ok := t.Underlying().(*types.Basic); ok && b.Kind() == types.UnsafePointer {
 		return false
 	}
+	// Whether a value whose layout depends on a type parameter boxes
+	// depends on the instantiation (and go/types has no size for it).
+	if parameterized(t, map[types.Type]bool{}) {
+		return false
+	}
 	return sizes.Sizeof(t) > 1
+}
+
+// parameterized reports whether the size of t depends on a type
+// parameter: t is one, or holds one in place (in an array element, a
+// struct field, also of an instantiated named type), not behind a
+// pointer-sized reference. Invalid types count as parameterized: they
+// have no size either.
+func parameterized(t types.Type, seen map[types.Type]bool) bool {
+	if seen[t] {
+		return false
+	}
+	seen[t] = true
+	switch t := types.Unalias(t).(type) {
+	case *types.TypeParam:
+		return true
+	case *types.Named:
+		// An instance's underlying type has its type arguments in place.
+		return parameterized(t.Underlying(), seen)
+	case *types.Array:
+		return parameterized(t.Elem(), seen)
+	case *types.Struct:
+		for f := range t.Fields() {
+			if parameterized(f.Type(), seen) {
+				return true
+			}
+		}
+	case *types.Basic:
+		return t.Kind() == types.Invalid
+	}
+	return false
 }
 
 func stringBytes(s, b types.Type) bool {

@@ -23,8 +23,14 @@
 //		byID[u.ID] = u
 //	}
 //
-// The size is a hint: repeated keys only make it generous. The fix is
-// offered when the count can be computed where the map is made.
+// The size is a hint: repeated keys only make it generous, and a map
+// given entries after the loop too makes it a lower bound ("or more").
+// The make takes the count where the map is declared only when computing
+// it there cannot panic or race where the loop would not (see prealloc);
+// otherwise the declaration moves to right before the loop, and with a
+// goto or label in between there is no fix. A count that may be negative
+// is written max(n, 0) (make panics on a negative size), and before Go
+// 1.21 such a count gets no fix.
 //
 // Only assignments that run on every iteration are reported;
 // -mapprealloc.conditional reports conditional ones too, as an upper

@@ -24,15 +24,26 @@
 //		names = append(names, u.Name)
 //	}
 //
-// The fix is offered when the count can be computed where the slice is
-// declared, and the slice starts empty but non-nil ([]T{}, make([]T, 0)):
-// for var s []T, make would turn the result of a loop that runs zero
-// times from nil into empty (JSON null into []), so that is reported
-// without a fix. A count that may be negative is written max(n, 0), since
-// make panics where the loop would just not run. The fix keeps the length
-// at zero: make([]T, n) followed by append would leave n zero values in
-// front (the bug golangci-lint's makezero looks for). Test files are not
-// reported.
+// The fix is offered when the slice starts empty but non-nil ([]T{},
+// make([]T, 0)): for var s []T, make would turn the result of a loop that
+// runs zero times from nil into empty (JSON null into []), so that is
+// reported without a fix. The make takes the count where the declaration
+// is only when computing it there cannot panic or race where the loop
+// would not: nothing lies in between, or the count reads only local
+// variables that nothing in between can change, never through a pointer.
+// Otherwise (a guard such as if s == nil { return } or a Lock between the
+// declaration and the loop) the message says to make it right before the
+// loop, and the fix moves the declaration there, where the count has the
+// value the loop sees; when a goto or a label lies in between, there is
+// no fix. A count that may be negative is
+// written max(n, 0), since make panics where the loop would just not run;
+// len, cap, unsigned values and constants need no guard, and before
+// Go 1.21, which has no max, such a count gets no fix. When the slice is
+// appended to after the loop as well, the count is a lower bound ("or
+// more"). The fix keeps the length at zero: make([]T, n) followed by
+// append would leave n zero values in front (the bug golangci-lint's
+// makezero looks for). Test files are not reported. Loops counting with a
+// float, and constant counts beyond 2^31-1, have no count.
 //
 // Only appends that run on every iteration are reported: an append under
 // a condition, or in a loop that can break, return or continue, fills the

@@ -28,3 +28,11 @@ func TestConditional(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, dir, prealloc.Analyzer, ".")
 	testutil.GoldenCompiles(t, dir)
 }
+
+// Before Go 1.21 there is no max: a count that may be negative is
+// guarded in words, with no fix.
+func TestBeforeGo121(t *testing.T) {
+	dir := filepath.Join("..", "..", "testdata", "prealloc", "go120")
+	analysistest.RunWithSuggestedFixes(t, dir, prealloc.Analyzer, ".")
+	testutil.GoldenCompiles(t, dir)
+}

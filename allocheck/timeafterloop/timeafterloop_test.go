@@ -10,10 +10,23 @@ import (
 	"github.com/gohazard/gohazard/passes/testutil"
 )
 
-func Test(t *testing.T) {
+// From Go 1.23 the restarted timeout is reported only with
+// -timeafterloop.restart.
+func TestRestart(t *testing.T) {
+	f := timeafterloop.Analyzer.Flags.Lookup("restart")
+	if err := f.Value.Set("true"); err != nil {
+		t.Fatal(err)
+	}
+	defer f.Value.Set("false")
 	dir := filepath.Join("..", "..", "testdata", "timeafterloop")
 	analysistest.RunWithSuggestedFixes(t, dir, timeafterloop.Analyzer, "./...")
 	testutil.GoldenCompiles(t, dir)
+}
+
+// By default files at Go 1.23 or later are not reported; a file whose
+// build constraint sets an older version is.
+func TestDefault(t *testing.T) {
+	analysistest.Run(t, filepath.Join("..", "..", "testdata", "timeafterloop", "quiet"), timeafterloop.Analyzer, "./...")
 }
 
 // Before Go 1.23 the findings are worded as leaks and no fix is offered,

@@ -37,9 +37,18 @@ type Fill struct {
 	// Conditional: the statement may be skipped in some iteration, or the
 	// loop may end early, so that the trip count is an upper bound.
 	Conditional bool
+	// FilledAfter: the variable is filled after the loop too, so that the
+	// trip count is a lower bound.
+	FilledAfter bool
 	// Evaluable: the trip count can be computed at the declaration, with
-	// the same value as at the loop.
+	// the same value as at the loop, and computing it there cannot panic
+	// or race where the loop would not.
 	Evaluable bool
+	// Movable: the declaration can move to right before the loop, where
+	// the count has the value the loop sees (no statement in between
+	// mentions the variable, and no goto or label lets control skip or
+	// repeat the moved declaration).
+	Movable bool
 }
 
 // Find returns the fills of kind in the inspected files, in source order.
@@ -56,8 +65,13 @@ func Find(info *types.Info, insp *inspector.Inspector, kind Kind) []Fill {
 			continue
 		}
 		body := loops.Body(loop)
+		var fn ast.Node
+		for c := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+			fn = c.Node()
+			break
+		}
 		for v, stmts := range fillers(info, body, kind) {
-			if len(stmts) != 1 {
+			if len(stmts) != 1 || fn == nil {
 				continue
 			}
 			f, ok := declaredEmpty(info, block, loop, v, kind)
@@ -66,7 +80,10 @@ func Find(info *types.Info, insp *inspector.Inspector, kind Kind) []Fill {
 			}
 			f.Stmt, f.Loop, f.Trips = stmts[0], loop, tc
 			f.Conditional = !topLevel(body, stmts[0]) || len(loops.Exits(body)) > 0
-			f.Evaluable = evaluable(info, block, f.Decl, loop, tc)
+			f.FilledAfter = filledAfter(info, block, loop, v, kind)
+			between := statementsBetween(block, f.Decl, loop)
+			f.Evaluable = evaluable(info, fn, between, f.Decl, loop, tc)
+			f.Movable = !jumps(between)
 			fills = append(fills, f)
 		}
 	}
@@ -279,24 +296,146 @@ func topLevel(body *ast.BlockStmt, stmt ast.Stmt) bool {
 	return false
 }
 
-// evaluable reports whether the trip count can be computed at decl: the
-// variables it reads are declared before decl and not assigned between
-// decl and loop.
-func evaluable(info *types.Info, block *ast.BlockStmt, decl, loop ast.Stmt, tc loops.TripCount) bool {
+// statementsBetween returns the statements of block after decl and
+// before loop.
+func statementsBetween(block *ast.BlockStmt, decl, loop ast.Stmt) []ast.Stmt {
+	from := slices.Index(block.List, decl)
+	to := slices.Index(block.List, loop)
+	if from < 0 || to < from {
+		return nil
+	}
+	return block.List[from+1 : to]
+}
+
+// filledAfter reports whether a statement of block after loop fills v.
+func filledAfter(info *types.Info, block *ast.BlockStmt, loop ast.Stmt, v *types.Var, kind Kind) bool {
+	found := false
+	for _, s := range block.List[slices.Index(block.List, loop)+1:] {
+		ast.Inspect(s, func(n ast.Node) bool {
+			if a, ok := n.(*ast.AssignStmt); ok && filled(info, a, kind) == v {
+				found = true
+			}
+			return !found
+		})
+	}
+	return found
+}
+
+// jumps reports whether stmts hold a goto or a label: moving a
+// declaration past them could let a goto skip it (a compile error) or
+// run it again.
+func jumps(stmts []ast.Stmt) bool {
+	found := false
+	for _, s := range stmts {
+		ast.Inspect(s, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.LabeledStmt:
+				found = true
+			case *ast.BranchStmt:
+				found = found || n.Tok == token.GOTO
+			}
+			return !found
+		})
+	}
+	return found
+}
+
+// evaluable reports whether the trip count can be computed at decl
+// instead of at loop. The variables it reads must be declared before decl
+// and not assigned in between. And either nothing lies in between, or
+// the count cannot panic nor race wherever it is computed: it reads only
+// local variables of fn, never through a pointer, that no closure
+// assigns and whose address is never taken (so that no call in between
+// changes them), and divides by no variable. Otherwise a guard in between
+// (if s == nil { return }, a Lock) would no longer protect it.
+func evaluable(info *types.Info, fn ast.Node, between []ast.Stmt, decl, loop ast.Stmt, tc loops.TripCount) bool {
 	for _, v := range tc.Vars {
-		if v.Pos() >= decl.Pos() && v.Pos() < decl.End() || v.Pos() >= decl.End() && v.Pos() < loop.Pos() {
+		if v.Pos() >= decl.Pos() && v.Pos() < loop.Pos() {
 			return false
 		}
 	}
-	in := false
-	for _, s := range block.List {
-		if s == loop {
-			break
-		}
-		if in && loops.AssignsAny(info, s, tc.Vars) {
+	for _, s := range between {
+		if loops.AssignsAny(info, s, tc.Vars) {
 			return false
 		}
-		in = in || s == decl
 	}
-	return true
+	if len(between) == 0 {
+		return true
+	}
+	e := tc.Expr
+	if tc.X != nil {
+		e = tc.X
+	}
+	for _, v := range tc.Vars {
+		if !loops.Contains(fn, v.Pos()) || sharedLocal(info, fn, v) {
+			return false
+		}
+	}
+	return !mayPanic(info, e)
+}
+
+// sharedLocal reports whether fn lets code other than its own statements
+// change v: a function literal assigns it, or its address is taken,
+// explicitly or by calling a pointer method on it.
+func sharedLocal(info *types.Info, fn ast.Node, v *types.Var) bool {
+	found := false
+	ast.Inspect(fn, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			found = n != fn && loops.AssignsAny(info, n.Body, []*types.Var{v})
+		case *ast.UnaryExpr:
+			found = n.Op == token.AND && root(info, n.X) == v
+		case *ast.SelectorExpr:
+			if sel := info.Selections[n]; sel != nil && sel.Kind() == types.MethodVal && !sel.Indirect() {
+				if sig, ok := sel.Obj().Type().(*types.Signature); ok && sig.Recv() != nil {
+					_, ptrRecv := sig.Recv().Type().Underlying().(*types.Pointer)
+					found = ptrRecv && root(info, n.X) == v
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// root returns the variable whose storage e designates (x in x, x.f,
+// x[i] for an array x), or nil.
+func root(info *types.Info, e ast.Expr) *types.Var {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			v, _ := info.Uses[x].(*types.Var)
+			return v
+		case *ast.SelectorExpr:
+			if sel := info.Selections[x]; sel == nil || sel.Indirect() {
+				return nil
+			}
+			e = x.X
+		case *ast.IndexExpr:
+			if _, arr := info.TypeOf(x.X).Underlying().(*types.Array); !arr {
+				return nil
+			}
+			e = x.X
+		default:
+			return nil
+		}
+	}
+}
+
+// mayPanic reports whether evaluating e (made of what loops.Trips
+// accepts) can panic: a field selected through a pointer, or a division
+// by a non-constant.
+func mayPanic(info *types.Info, e ast.Expr) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.SelectorExpr:
+			sel := info.Selections[n]
+			found = sel != nil && sel.Indirect()
+		case *ast.BinaryExpr:
+			found = (n.Op == token.QUO || n.Op == token.REM) && info.Types[n.Y].Value == nil
+		}
+		return !found
+	})
+	return found
 }

@@ -1,6 +1,7 @@
 package fill
 
 import (
+	"bytes"
 	"flag"
 	"fmt"
 	"go/ast"
@@ -15,16 +16,23 @@ import (
 )
 
 // Report reports f at its declaration, with the fix that gives it the
-// loop's trip count as capacity (slices) or size (maps) when the count
-// can be computed there.
+// loop's trip count as capacity (slices) or size (maps): in place when
+// the count can be computed at the declaration, else by moving the
+// declaration to right before the loop.
 func Report(pass *analysis.Pass, f Fill, kind Kind) {
 	text := func(e ast.Expr) string { return source(pass, e) }
-	n := f.Trips.Text(text)
-	count := n
-	// make panics on a negative size where the loop just runs zero
-	// times; len is never negative, nor a constant count (at least 2).
-	if tv, ok := pass.TypesInfo.Types[f.Trips.Expr]; f.Trips.X == nil && !(ok && tv.Value != nil) {
-		n = "max(" + n + ", 0)"
+	count := f.Trips.Text(text)
+	n := count
+	fixable := f.Evaluable || f.Movable
+	// make panics on a negative size where the loop just runs zero times.
+	guard := ""
+	if !f.Trips.NonNegative(pass.TypesInfo) {
+		if goversion.AtLeast(pass, f.Decl.Pos(), "go1.21") {
+			n = "max(" + n + ", 0)"
+		} else {
+			guard = " if " + count + " is not negative"
+			fixable = false
+		}
 	}
 	typ := text(f.Type)
 	made := "make(" + typ + ", 0, " + n + ")"
@@ -37,9 +45,20 @@ func Report(pass *analysis.Pass, f Fill, kind Kind) {
 	if f.Conditional {
 		often = "at most once per iteration"
 	}
-	msg := fmt.Sprintf("%s is %s %s of a loop that runs %s times, growing by reallocation: %s it with %s", f.Var.Name(), what, often, count, verb, made)
-	if f.Conditional {
+	// Where the count cannot be computed at the declaration (a guard or
+	// a lock lies in between), say where it can.
+	where := ""
+	if !f.Evaluable {
+		where = " right before the loop"
+	}
+	msg := fmt.Sprintf("%s is %s %s of a loop that runs %s times, growing by reallocation: %s it%s with %s%s", f.Var.Name(), what, often, count, verb, where, made, guard)
+	switch {
+	case f.Conditional && f.FilledAfter:
+		msg += " (a guess: the loop may fill fewer, and later code fills more)"
+	case f.Conditional:
 		msg += " (an upper bound)"
+	case f.FilledAfter:
+		msg += " or more (it is filled after the loop too)"
 	}
 	d := analysis.Diagnostic{
 		Pos:     f.Decl.Pos(),
@@ -53,19 +72,41 @@ func Report(pass *analysis.Pass, f Fill, kind Kind) {
 	// var s []T is nil until the loop appends: make would turn a loop
 	// that runs zero times from a nil result (JSON null) into an empty
 	// one, so there is no fix for it.
-	nilSlice := kind == Slice && f.Init == nil
-	if nilSlice {
+	if kind == Slice && f.Init == nil {
 		d.Message += " (not offered as a fix: the slice would no longer be nil when the loop does not run)"
+		fixable = false
 	}
-	if strings.HasPrefix(n, "max(") && !goversion.AtLeast(pass, f.Decl.Pos(), "go1.21") {
-		f.Evaluable = false
-	}
-	if f.Evaluable && !nilSlice {
-		edit := analysis.TextEdit{NewText: []byte(made)}
-		edit.Pos, edit.End = f.Init.Pos(), f.Init.End()
-		d.SuggestedFixes = []analysis.SuggestedFix{{Message: verb + " with " + made, TextEdits: []analysis.TextEdit{edit}}}
+	if fixable {
+		if edits := edits(pass, f, made); edits != nil {
+			d.SuggestedFixes = []analysis.SuggestedFix{{Message: verb + " with " + made, TextEdits: edits}}
+		}
 	}
 	pass.Report(d)
+}
+
+// edits replaces f's empty value by made, at the declaration when the
+// count can be computed there, else in a copy of the declaration moved
+// to right before the loop; nil if the source cannot be read.
+func edits(pass *analysis.Pass, f Fill, made string) []analysis.TextEdit {
+	if f.Evaluable {
+		return []analysis.TextEdit{{Pos: f.Init.Pos(), End: f.Init.End(), NewText: []byte(made)}}
+	}
+	tf := pass.Fset.File(f.Decl.Pos())
+	src, err := pass.ReadFile(tf.Name())
+	if err != nil {
+		return nil
+	}
+	decl := string(src[tf.Offset(f.Decl.Pos()):tf.Offset(f.Init.Pos())]) + made + string(src[tf.Offset(f.Init.End()):tf.Offset(f.Decl.End())])
+	indent := strings.Repeat("\t", pass.Fset.Position(f.Loop.Pos()).Column-1)
+	// Remove the declaration's line when nothing else is on it.
+	end := tf.Offset(f.Decl.End())
+	if after := bytes.TrimLeft(src[end:], " \t"); len(after) > 0 && after[0] == '\n' {
+		end = len(src) - len(bytes.TrimLeft(after[1:], " \t"))
+	}
+	return []analysis.TextEdit{
+		{Pos: f.Decl.Pos(), End: tf.Pos(end), NewText: nil},
+		{Pos: f.Loop.Pos(), End: f.Loop.Pos(), NewText: []byte(decl + "\n" + indent)},
+	}
 }
 
 // source returns e as written.

@@ -3,14 +3,17 @@
 // graph, whatever built the cycle (for, range over anything, goto,
 // for {}), and the AST loop statements around a position.
 //
-// A block is "in a loop" when it can run again in the same call: a block
-// inside a loop statement whose every path leaves the loop (the body
-// returns or breaks right away) is not, which is what a per-iteration
-// finding wants.
+// A block is "in a loop" when it can run again in the same call of the
+// source function: a block inside a loop statement whose every path
+// leaves the loop (the body returns or breaks right away) is not, which
+// is what a per-iteration finding wants. The body of a range-over-func
+// loop, which go/ssa builds as a synthetic yield function called once
+// per iteration, is in a loop where it can go on to the next iteration.
 package loops
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"reflect"
 	"slices"
@@ -76,8 +79,52 @@ func run(pass *analysis.Pass) (any, error) {
 	info := &Info{scc: make(map[*ssa.BasicBlock]int)}
 	for _, fn := range ssaInfo.SrcFuncs {
 		cyclicBlocks(fn, info.scc)
+		continuing(fn, info.scc)
 	}
 	return info, nil
+}
+
+// continuing records in out, as one more component of fn (a yield
+// function), the blocks of fn not already on a cycle from which fn can
+// return true, asking the iterator for the next iteration: they can run
+// again within one call of the function that holds the range statement.
+func continuing(fn *ssa.Function, out map[*ssa.BasicBlock]int) {
+	var work []*ssa.BasicBlock
+	seen := make(map[*ssa.BasicBlock]bool)
+	for _, b := range fn.Blocks {
+		if NextIteration(b) {
+			work = append(work, b)
+			seen[b] = true
+		}
+	}
+	for len(work) > 0 {
+		b := work[len(work)-1]
+		work = work[:len(work)-1]
+		if _, cyclic := out[b]; !cyclic {
+			out[b] = len(fn.Blocks)
+		}
+		for _, p := range b.Preds {
+			if !seen[p] {
+				seen[p] = true
+				work = append(work, p)
+			}
+		}
+	}
+}
+
+// NextIteration reports whether b ends the body of a range-over-func
+// loop (a yield function) by returning true: the iterator goes on to the
+// next iteration, which runs the body again from its start.
+func NextIteration(b *ssa.BasicBlock) bool {
+	if _, yield := b.Parent().Syntax().(*ast.RangeStmt); !yield || len(b.Instrs) == 0 {
+		return false
+	}
+	ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+	if !ok || len(ret.Results) != 1 {
+		return false
+	}
+	c, ok := ret.Results[0].(*ssa.Const)
+	return ok && c.Value != nil && c.Value.Kind() == constant.Bool && constant.BoolVal(c.Value)
 }
 
 // cyclicBlocks records in out the blocks of fn that belong to a

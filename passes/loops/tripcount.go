@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"math"
 )
 
 // A TripCount is the number of iterations of a loop, known before it
@@ -55,7 +56,7 @@ func Trips(info *types.Info, loop ast.Stmt) (TripCount, bool) {
 			}
 			tc.X = loop.X
 		case *types.Basic:
-			if u.Info()&types.IsInteger == 0 {
+			if !isInteger(u) {
 				return tc, false
 			}
 			tc.Expr = loop.X
@@ -75,8 +76,10 @@ func Trips(info *types.Info, loop ast.Stmt) (TripCount, bool) {
 	if e == nil {
 		e = tc.X
 	}
+	// A constant count must be an integer a make can take on every
+	// platform; below 2 there is nothing to grow.
 	if tv, ok := info.Types[e]; ok && tv.Value != nil {
-		if v, ok := constant.Int64Val(tv.Value); ok && v < 2 {
+		if v, ok := intConst(tv.Value); !ok || v < 2 || v > math.MaxInt32 {
 			return tc, false
 		}
 	}
@@ -105,7 +108,12 @@ func countingTo(info *types.Info, loop *ast.ForStmt) (ast.Expr, bool) {
 		return nil, false
 	}
 	iv, _ := info.Defs[i].(*types.Var)
-	if tv, ok := info.Types[init.Rhs[0]]; iv == nil || !ok || tv.Value == nil || tv.Value.String() != "0" {
+	if iv == nil || !isInteger(iv.Type()) {
+		// A float counter has no integer count (and stops counting
+		// past 2^53); a make cannot take it.
+		return nil, false
+	}
+	if tv, ok := info.Types[init.Rhs[0]]; !ok || tv.Value == nil || tv.Value.String() != "0" {
 		return nil, false
 	}
 	cond, ok := loop.Cond.(*ast.BinaryExpr)
@@ -204,4 +212,58 @@ func AssignsAny(info *types.Info, n ast.Node, vars []*types.Var) bool {
 		return !found
 	})
 	return found
+}
+
+func isInteger(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsInteger != 0
+}
+
+// intConst returns the value of an integer constant that fits in an
+// int64; any other constant (float, complex, huge, not a number) is not
+// a count.
+func intConst(v constant.Value) (int64, bool) {
+	if v.Kind() != constant.Int {
+		return 0, false
+	}
+	return constant.Int64Val(v)
+}
+
+// NonNegative reports whether the count cannot be negative, so that a
+// make can take it as it is: a len or cap, an unsigned value, a constant
+// (Trips only returns those at least 2), or sums of these.
+func (tc TripCount) NonNegative(info *types.Info) bool {
+	if tc.X != nil {
+		return true
+	}
+	return nonNegative(info, tc.Expr)
+}
+
+func nonNegative(info *types.Info, e ast.Expr) bool {
+	tv, ok := info.Types[e]
+	if !ok {
+		return false
+	}
+	if tv.Value != nil {
+		return tv.Value.Kind() == constant.Int && constant.Sign(tv.Value) >= 0
+	}
+	if b, ok := tv.Type.Underlying().(*types.Basic); ok && b.Info()&types.IsUnsigned != 0 {
+		return true
+	}
+	switch e := e.(type) {
+	case *ast.ParenExpr:
+		return nonNegative(info, e.X)
+	case *ast.CallExpr:
+		id, ok := ast.Unparen(e.Fun).(*ast.Ident)
+		if !ok {
+			return false
+		}
+		b, ok := info.Uses[id].(*types.Builtin)
+		return ok && (b.Name() == "len" || b.Name() == "cap")
+	case *ast.BinaryExpr:
+		// Lengths of values in memory are far below the overflow of
+		// their sum.
+		return e.Op == token.ADD && nonNegative(info, e.X) && nonNegative(info, e.Y)
+	}
+	return false
 }

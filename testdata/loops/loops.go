@@ -62,3 +62,27 @@ func literal(xs []int) func() {
 		mark()
 	}
 }
+
+// The body of a range over a function is a yield function, called once
+// per iteration.
+func rangeFunc(seq func(func(int) bool)) {
+	for x := range seq {
+		mark() // want "in loop"
+		if x > 3 {
+			mark() // want "in loop"
+			continue
+		}
+		mark() // want "in loop"
+	}
+	for range seq {
+		mark()
+		break
+	}
+	for x := range seq {
+		if x > 0 {
+			mark()
+			return
+		}
+		mark() // want "in loop"
+	}
+}

@@ -98,3 +98,12 @@ func Group(users []User) map[string][]User {
 	}
 	return byName
 }
+
+// A float counter has no integer count.
+func Halves() map[float64]bool {
+	out := map[float64]bool{}
+	for x := float64(0); x < 1e6; x++ {
+		out[x/2] = true
+	}
+	return out
+}

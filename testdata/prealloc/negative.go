@@ -178,3 +178,37 @@ func Other(users []User, dst []string) []string {
 	}
 	return dst
 }
+
+// Float counters have no integer count, and stop counting past 2^53.
+func Floats() []float64 {
+	out := []float64{}
+	for i := float64(0); i < 1e6; i++ {
+		out = append(out, i)
+	}
+	return out
+}
+
+func FloatBound(n float64) []float64 {
+	out := []float64{}
+	for i := 0.0; i < n; i++ {
+		out = append(out, i)
+	}
+	return out
+}
+
+// Constant counts that no make takes on every platform.
+func Huge() []uint64 {
+	out := []uint64{}
+	for i := uint64(0); i < 1<<40; i++ {
+		out = append(out, i)
+	}
+	return out
+}
+
+func Huger() []uint64 {
+	out := []uint64{}
+	for i := uint64(0); i < 1<<64-1; i++ {
+		out = append(out, i)
+	}
+	return out
+}

@@ -1,6 +1,9 @@
 package go122
 
-import "time"
+import (
+	"context"
+	"time"
+)
 
 func idle(msgs <-chan string) {
 	for {
@@ -34,6 +37,47 @@ func deadline(msgs <-chan string) {
 		case <-msgs:
 		case <-timeout:
 			return
+		}
+	}
+}
+
+// Runs at most once per loop: first is cleared by the branch.
+func firstOnly(events <-chan int, swapped <-chan struct{}) {
+	first := true
+	for range events {
+		if first {
+			select {
+			case <-swapped:
+			case <-time.After(time.Second):
+				return
+			}
+			first = false
+		}
+	}
+}
+
+// The cancellable sleep of a retry loop.
+func retry(ctx context.Context, try func() error) error {
+	for {
+		if try() == nil {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(time.Second):
+		}
+	}
+}
+
+// Each iteration waits for one event with its own timeout: before Go
+// 1.23 every timer lives until it fires.
+func fiveEvents(ch <-chan int, fail func(int)) {
+	for i := 0; i < 5; i++ {
+		select {
+		case <-ch:
+		case <-time.After(time.Second): // want `time.After in a loop creates a new timer on every iteration`
+			fail(i)
 		}
 	}
 }

@@ -1,0 +1,193 @@
+package prealloc
+
+import (
+	"fmt"
+	"sync"
+)
+
+type store struct {
+	mu    sync.Mutex
+	items []string
+}
+
+// The guard protects s.items: the count cannot move above it, so the
+// declaration moves to the loop.
+func (s *store) Names() []string {
+	out := []string{} // want `out is appended to once per iteration of a loop that runs len\(s.items\) times, growing by reallocation: preallocate it right before the loop with make\(\[\]string, 0, len\(s.items\)\)$`
+	if s == nil {
+		return nil
+	}
+	for _, it := range s.items {
+		out = append(out, it)
+	}
+	return out
+}
+
+// The lock guards s.items: reading its length before it would race.
+func (s *store) Locked() []string {
+	out := make([]string, 0) // want `out is appended to once per iteration of a loop that runs len\(s.items\) times, growing by reallocation: preallocate it right before the loop with`
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, it := range s.items {
+		out = append(out, it+"!")
+	}
+	return out
+}
+
+// n is a parameter nothing else can change: computed at the declaration.
+func Logged(n int) []int {
+	out := []int{} // want `loop that runs n times, growing by reallocation: preallocate it with make\(\[\]int, 0, max\(n, 0\)\)$`
+	fmt.Println("filling", n)
+	for i := 0; i < n; i++ {
+		out = append(out, i)
+	}
+	return out
+}
+
+// The count is declared after the slice: the declaration moves.
+func LateSlice(get func() []string) []string {
+	names := []string{} // want `names is appended to once per iteration of a loop that runs len\(users\) times`
+	users := get()
+	for _, u := range users {
+		names = append(names, u)
+	}
+	return names
+}
+
+// Another function may change n through p.
+func Pointer(n int, set func(*int)) []int {
+	p := &n
+	out := []int{} // want `out is appended to once per iteration of a loop that runs n times`
+	set(p)
+	for i := range n {
+		out = append(out, i)
+	}
+	return out
+}
+
+// bump has a pointer receiver: c.bump() takes c's address.
+type counter struct{ n int }
+
+func (c *counter) bump() { c.n++ }
+
+func Method(c counter) []int {
+	out := []int{} // want `out is appended to once per iteration of a loop that runs c.n times`
+	c.bump()
+	for i := 0; i < c.n; i++ {
+		out = append(out, i)
+	}
+	return out
+}
+
+// A closure assigns n.
+func ClosureBound(n int) []int {
+	grow := func() { n *= 2 }
+	out := []int{} // want `out is appended to once per iteration of a loop that runs n times`
+	grow()
+	for i := range n {
+		out = append(out, i)
+	}
+	return out
+}
+
+// n/k panics when k is zero, which the check in between rules out.
+func Divided(n, k int) []int {
+	out := []int{} // want `out is appended to once per iteration of a loop that runs n / k times`
+	if k == 0 {
+		return nil
+	}
+	for i := range n / k {
+		out = append(out, i)
+	}
+	return out
+}
+
+// len is never negative, nor a sum of lengths: no max.
+func Lengths(a, b []string) []string {
+	out := []string{} // want `loop that runs len\(a\)\+len\(b\) times, growing by reallocation: preallocate it with make\(\[\]string, 0, len\(a\)\+len\(b\)\)$`
+	for i := 0; i < len(a)+len(b); i++ {
+		out = append(out, fmt.Sprint(i))
+	}
+	return out
+}
+
+// n-1 may be negative.
+func AllButOne(n int) []int {
+	out := []int{} // want `preallocate it with make\(\[\]int, 0, max\(n-1, 0\)\)$`
+	for i := 0; i < n-1; i++ {
+		out = append(out, i)
+	}
+	return out
+}
+
+// Counters of every integer type and constants of every kind that a
+// count can take.
+type Count int
+
+func Named(c Count) []Count {
+	out := []Count{} // want `preallocate it with make\(\[\]Count, 0, max\(c, 0\)\)$`
+	for i := Count(0); i < c; i++ {
+		out = append(out, i)
+	}
+	return out
+}
+
+func Unsigned(n uint) []uint {
+	out := []uint{} // want `preallocate it with make\(\[\]uint, 0, n\)$`
+	for i := uint(0); i < n; i++ {
+		out = append(out, i)
+	}
+	return out
+}
+
+func Bytes() []uint8 {
+	out := []uint8{} // want `preallocate it with make\(\[\]uint8, 0, 200\)$`
+	for i := uint8(0); i < 200; i++ {
+		out = append(out, i)
+	}
+	return out
+}
+
+func FloatLiteral() []int {
+	out := []int{} // want `preallocate it with make\(\[\]int, 0, 1e6\)$`
+	for i := 0; i < 1e6; i++ {
+		out = append(out, i)
+	}
+	return out
+}
+
+// A second loop fills the same slice: the first count is a lower bound.
+func Both(a, b []string) []string {
+	out := []string{} // want `preallocate it with make\(\[\]string, 0, len\(a\)\) or more \(it is filled after the loop too\)$`
+	for _, s := range a {
+		out = append(out, s)
+	}
+	for _, s := range b {
+		out = append(out, s)
+	}
+	return out
+}
+
+// A goto could run the moved declaration again: reported without a fix.
+func (s *store) Retry(ready func() bool) []string {
+	out := []string{} // want `out is appended to once per iteration of a loop that runs len\(s.items\) times`
+	tries := 0
+again:
+	tries++
+	if !ready() && tries < 3 {
+		goto again
+	}
+	for _, it := range s.items {
+		out = append(out, it)
+	}
+	return out
+}
+
+// An untyped complex bound converts to the counter's type.
+func ComplexBound() []int {
+	out := []int{} // want `preallocate it with make\(\[\]int, 0, 3\+0i\)$`
+	for i := 0; i < 3+0i; i++ {
+		out = append(out, i)
+	}
+	return out
+}

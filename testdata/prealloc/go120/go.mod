@@ -1,0 +1,3 @@
+module example.com/prealloc/go120
+
+go 1.20

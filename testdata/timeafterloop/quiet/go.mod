@@ -1,0 +1,3 @@
+module example.com/timeafterloop/quiet
+
+go 1.26
