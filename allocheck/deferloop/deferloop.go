@@ -101,7 +101,7 @@ func report(pass *analysis.Pass, insp *inspector.Inspector, d *ssa.Defer) {
 		Pos:     d.Pos(),
 		Related: []analysis.RelatedInformation{{Pos: loop.Pos(), Message: "the loop"}},
 	}
-	if mu := unlocked(pass, stmt, loop); mu != nil {
+	if lock := unlocked(pass, stmt, loop); lock != nil {
 		// Locks taken per iteration and held for work after the loop
 		// ("lock every shard, then work") are the point; otherwise they
 		// pile up. Unlocking per iteration would change what the lock
@@ -110,6 +110,7 @@ func report(pass *analysis.Pass, insp *inspector.Inspector, d *ssa.Defer) {
 			return
 		}
 		diag.Message = "unlock deferred in a loop runs only when the function returns: every iteration's lock stays held until then"
+		diag.Related = append(diag.Related, analysis.RelatedInformation{Pos: lock.Pos(), Message: "locked here, in every iteration"})
 		pass.Report(diag)
 		return
 	}
@@ -117,20 +118,25 @@ func report(pass *analysis.Pass, insp *inspector.Inspector, d *ssa.Defer) {
 	if !held {
 		return
 	}
-	diag.Message = "defer in a loop runs only when the function returns, not at the end of each iteration: deferred calls and what they hold pile up with every iteration"
-	if t := pass.TypesInfo.TypeOf(stmt.Call.Fun); ssautil.IsType(t, "context", "CancelFunc") || ssautil.IsType(t, "context", "CancelCauseFunc") {
-		what := "context"
-		if withTimer(it, stmt.Call.Fun) {
-			what = "context, and its timer,"
-		}
-		diag.Message = "cancel deferred in a loop runs only when the function returns: every iteration's " + what + " lives until then; call cancel at the end of the iteration"
-	}
+	diag.Message = message(it, stmt)
 	if fixable && keepsMeaning(pass, it, stmt, path) {
 		if fix, ok := wrapBody(pass, loop, stmt, path); ok {
 			diag.SuggestedFixes = []analysis.SuggestedFix{fix}
 		}
 	}
 	pass.Report(diag)
+}
+
+func message(it *iteration, stmt *ast.DeferStmt) string {
+	t := it.pass.TypesInfo.TypeOf(stmt.Call.Fun)
+	if !ssautil.IsType(t, "context", "CancelFunc") && !ssautil.IsType(t, "context", "CancelCauseFunc") {
+		return "defer in a loop runs only when the function returns, not at the end of each iteration: deferred calls and what they hold pile up with every iteration"
+	}
+	what := "context"
+	if withTimer(it, stmt.Call.Fun) {
+		what = "context, and its timer,"
+	}
+	return "cancel deferred in a loop runs only when the function returns: every iteration's " + what + " lives until then; call cancel at the end of the iteration"
 }
 
 func first(path []ast.Node) ast.Node {

@@ -11,12 +11,12 @@ import (
 	"github.com/gohazard/gohazard/passes/loops"
 )
 
-// unlocked returns the lock that the deferred call unlocks (directly or
-// in a deferred literal) when the loop takes it per iteration: a lock
-// reached through a variable of the iteration (each shard's mutex) and
-// locked in the loop. Unlocking what was locked before the loop is a
-// batch release at return.
-func unlocked(pass *analysis.Pass, stmt *ast.DeferStmt, loop ast.Stmt) ast.Expr {
+// unlocked returns the call in the loop that takes the lock the deferred
+// call unlocks (directly or in a deferred literal), when that lock is
+// taken per iteration: reached through a variable of the iteration (each
+// shard's mutex) and locked in the loop. Unlocking what was locked before
+// the loop is a batch release at return.
+func unlocked(pass *analysis.Pass, stmt *ast.DeferStmt, loop ast.Stmt) ast.Node {
 	var mu ast.Expr
 	ast.Inspect(stmt.Call, func(n ast.Node) bool {
 		if recv := syncCall(pass, n, "Unlock", "RUnlock"); recv != nil && mentionsLoopVar(pass, recv, loop) {
@@ -28,17 +28,14 @@ func unlocked(pass *analysis.Pass, stmt *ast.DeferStmt, loop ast.Stmt) ast.Expr 
 		return nil
 	}
 	want := types.ExprString(mu)
-	locked := false
+	var lock ast.Node
 	ast.Inspect(loops.Body(loop), func(n ast.Node) bool {
 		if recv := syncCall(pass, n, "Lock", "RLock", "TryLock", "TryRLock"); recv != nil && types.ExprString(recv) == want {
-			locked = true
+			lock = n
 		}
-		return !locked
+		return lock == nil
 	})
-	if !locked {
-		return nil
-	}
-	return mu
+	return lock
 }
 
 // syncCall returns the receiver of n when n calls one of the named
