@@ -89,7 +89,7 @@ func report(pass *analysis.Pass, insp *inspector.Inspector, d *ssa.Defer) {
 	// Without a loop statement (a loop made with goto) there is no
 	// iteration to tell what the defer holds: stay silent.
 	loop := repeatingLoop(path, stmt)
-	if loop == nil || fewTrips(pass, loop) {
+	if loop == nil || fewTrips(pass, loop) || scopedToLoop(path, loop) {
 		return
 	}
 	cur, ok := insp.Root().FindNode(loop)
@@ -237,6 +237,30 @@ func heldValues(it *iteration, stmt *ast.DeferStmt) (held, fixable bool) {
 		return true
 	})
 	return held, held && fixable
+}
+
+// scopedToLoop reports whether the loop is the last work of a function
+// literal called at once: its author gave the loop a function of its own
+// so that what it defers is released when the loop ends, and held until
+// then on purpose.
+func scopedToLoop(path []ast.Node, loop ast.Stmt) bool {
+	for i, n := range path {
+		switch n.(type) {
+		case *ast.FuncDecl:
+			return false
+		case *ast.FuncLit:
+			call, ok := path[i+1].(*ast.CallExpr)
+			if !ok || call.Fun != n {
+				return false
+			}
+			switch path[i+2].(type) {
+			case *ast.GoStmt, *ast.DeferStmt:
+				return false
+			}
+			return !workAfter(path, loop)
+		}
+	}
+	return false
 }
 
 // fewTrips reports whether loop runs at most once, or is a test's loop

@@ -42,8 +42,10 @@
 // cases (a table given as a composite literal, a constant count of at
 // most 64) are not reported: what they defer is released when the test
 // returns, and is often held on purpose (connections kept open for the
-// whole test). A loop made with goto has no statement that scopes the
-// iteration and is not reported either.
+// whole test). A loop that is the last work of a function literal called
+// at once is not reported: the literal is there to release what the loop
+// holds when the loop ends. A loop made with goto has no statement that
+// scopes the iteration and is not reported either.
 //
 // Only what piles up is reported: the deferred call holds a value made in
 // the iteration (by a call, a receive, an allocation; not the elements of

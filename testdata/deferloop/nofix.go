@@ -226,3 +226,17 @@ func deferAfterLoop(names []string, done func()) {
 	}
 	defer done()
 }
+
+// The literal does more after the loop, with every file still open.
+func literalWorksAfter(names []string, check func() error) error {
+	return func() error {
+		for _, name := range names {
+			f, err := os.Open(name)
+			if err != nil {
+				return err
+			}
+			defer f.Close() // want `defer in a loop runs only when the function returns`
+		}
+		return check()
+	}()
+}
