@@ -28,6 +28,7 @@ type iteration struct {
 	loop ast.Stmt
 	cur  inspector.Cursor     // the loop
 	defs map[*types.Var][]def // definitions in the loop, header included
+	kept map[ast.Expr]bool    // calls with a result assigned to something outside the loop
 }
 
 // A def is one definition of a variable: from rhs (one result of it when
@@ -39,7 +40,7 @@ type def struct {
 }
 
 func newIteration(pass *analysis.Pass, loop ast.Stmt, cur inspector.Cursor) *iteration {
-	it := &iteration{pass: pass, loop: loop, cur: cur, defs: map[*types.Var][]def{}}
+	it := &iteration{pass: pass, loop: loop, cur: cur, defs: map[*types.Var][]def{}, kept: map[ast.Expr]bool{}}
 	add := func(id ast.Expr, d def) {
 		if id, ok := id.(*ast.Ident); ok {
 			if v, ok := pass.TypesInfo.ObjectOf(id).(*types.Var); ok && loops.Contains(loop, v.Pos()) {
@@ -63,6 +64,9 @@ func newIteration(pass *analysis.Pass, loop ast.Stmt, cur inspector.Cursor) *ite
 					add(l, def{rhs: n.Rhs[i]})
 				} else if len(n.Rhs) == 1 {
 					add(l, def{rhs: n.Rhs[0], tuple: true})
+					if t := pass.TypesInfo.TypeOf(l); !it.local(l) && t != nil && refersType(t) {
+						it.kept[n.Rhs[0]] = true
+					}
 				}
 			}
 		case *ast.ValueSpec:
@@ -196,8 +200,9 @@ func (it *iteration) family(v *types.Var) map[*types.Var]bool {
 	return fam
 }
 
-func refers(v *types.Var) bool {
-	t := v.Type()
+func refers(v *types.Var) bool { return refersType(v.Type()) }
+
+func refersType(t types.Type) bool {
 	if _, ok := t.Underlying().(*types.Basic); ok {
 		return false
 	}
@@ -222,6 +227,15 @@ func (it *iteration) mentions(e ast.Expr, vars map[*types.Var]bool) bool {
 // statements (which run at the same time whether or not the body is
 // wrapped).
 func (it *iteration) lifetime(vars map[*types.Var]bool) use {
+	// Another result of the call that made them kept outside the loop:
+	// a context assigned to an outer variable, its cancel deferred.
+	for v := range vars {
+		for _, d := range it.defs[v] {
+			if d.tuple && it.kept[d.rhs] {
+				return escapes
+			}
+		}
+	}
 	worst := dead
 	for c := range it.cur.Preorder((*ast.Ident)(nil)) {
 		v, ok := it.pass.TypesInfo.Uses[c.Node().(*ast.Ident)].(*types.Var)

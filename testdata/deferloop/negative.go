@@ -1,10 +1,12 @@
 package deferloop
 
 import (
+	"context"
 	"io"
 	"iter"
 	"os"
 	"sync"
+	"time"
 )
 
 func literalPerIteration(names []string) error {
@@ -495,4 +497,19 @@ func holdAllDuringLoop(names []string, check func() error) error {
 		}
 	}()
 	return check()
+}
+
+// The last context is used after the loop: its cancel must wait for
+// return.
+func lastAttempt(parent context.Context, tries int, try func(context.Context) error) context.Context {
+	var ctx context.Context
+	for range tries {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(parent, time.Second)
+		defer cancel()
+		if try(ctx) == nil {
+			break
+		}
+	}
+	return ctx
 }
