@@ -24,6 +24,8 @@
 # module@version (fetched with go mod download). GOHAZARD names the binary
 # (default: built from this repository); FIXCHECK_KEEP=1 keeps the copies.
 set -uo pipefail
+# A module may carry a go.work naming directories its zip lacks.
+export GOWORK=off
 [ $# -gt 0 ] || {
 	sed -n '2,/^set/p' "$0" | sed '$d; s/^# \{0,1\}//' >&2
 	exit 2
