@@ -133,11 +133,12 @@ for m in "$@"; do
 	tests "$out/test.after" >"$out/ta"
 	tb=$(grep -c ' ok$' "$out/tb")
 	ta=$(grep -c ' ok$' "$out/ta")
+	nt=$(grep -c ' notest$' "$out/ta")
 	echo "== $m"
 	echo "fixes applied: ${nfixes:-0} (${byanalyzer:-none}); files changed: $nfiles; packages touched: $ntouched"
 	echo "build: $((npkgs - bb))/$npkgs packages pass before, $((npkgs - ba)) after"
 	echo "vet:   $((npkgs - vb))/$npkgs packages pass before, $((npkgs - va)) after"
-	echo "tests of touched packages: $tb/$ntouched ok before, $ta after"
+	echo "tests of touched packages: $tb/$ntouched ok before, $ta after ($nt without test files)"
 	regress=$( {
 		comm -13 <(failing "$out/build.before") <(failing "$out/build.after") | sed 's/^/build /'
 		comm -13 <(failing "$out/vet.before") <(failing "$out/vet.after") | sed 's/^/vet /'
