@@ -98,7 +98,7 @@ for m in "$@"; do
 	git diff --name-only >"$out/changed"
 	nfiles=$(wc -l <"$out/changed")
 	# Packages touched: those whose directory holds a changed file.
-	touched=$(sed 's|/[^/]*$||; s|^[^/]*$|.|; s|^|./|' "$out/changed" | sort -u)
+	touched=$(sed 's|^|./|; s|/[^/]*$||' "$out/changed" | sort -u)
 	if [ -n "$touched" ]; then
 		# shellcheck disable=SC2086
 		go list -e $touched 2>/dev/null | sort -u >"$out/touched"
