@@ -6,14 +6,17 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/buildssa"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/ssa"
+	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/gohazard/gohazard/passes/analysisdoc"
+	"github.com/gohazard/gohazard/passes/goversion"
 	"github.com/gohazard/gohazard/passes/loops"
 	"github.com/gohazard/gohazard/passes/ssautil"
 )
@@ -78,10 +81,6 @@ func continuesIteration(b *ssa.BasicBlock) bool {
 }
 
 func report(pass *analysis.Pass, insp *inspector.Inspector, d *ssa.Defer) {
-	diag := analysis.Diagnostic{
-		Pos:     d.Pos(),
-		Message: "defer in a loop runs only when the function returns, not at the end of each iteration: deferred calls and what they hold pile up with every iteration",
-	}
 	path := loops.Path(insp, d.Pos(), d.Pos()+token.Pos(len("defer")))
 	stmt, ok := first(path).(*ast.DeferStmt)
 	if !ok {
@@ -90,17 +89,54 @@ func report(pass *analysis.Pass, insp *inspector.Inspector, d *ssa.Defer) {
 	// Without a loop statement (a loop made with goto) there is no
 	// iteration to tell what the defer holds: stay silent.
 	loop := repeatingLoop(path, stmt)
-	if loop == nil || !holdsIterationValue(pass, stmt, loop) {
+	if loop == nil || fewTrips(pass, loop) || scopedToLoop(path, loop) {
 		return
 	}
-	if t := pass.TypesInfo.TypeOf(stmt.Call.Fun); ssautil.IsType(t, "context", "CancelFunc") || ssautil.IsType(t, "context", "CancelCauseFunc") {
-		diag.Message = "cancel deferred in a loop runs only when the function returns: every iteration's context, and its timer, lives until then; call cancel at the end of the iteration"
+	cur, ok := insp.Root().FindNode(loop)
+	if !ok {
+		return
 	}
-	diag.Related = []analysis.RelatedInformation{{Pos: loop.Pos(), Message: "the loop"}}
-	if fix, ok := wrapBody(pass, loop, stmt, path); ok {
-		diag.SuggestedFixes = []analysis.SuggestedFix{fix}
+	it := newIteration(pass, loop, cur)
+	diag := analysis.Diagnostic{
+		Pos:     d.Pos(),
+		Related: []analysis.RelatedInformation{{Pos: loop.Pos(), Message: "the loop"}},
+	}
+	if lock := unlocked(pass, stmt, loop); lock != nil {
+		// Locks taken per iteration and held for work after the loop
+		// ("lock every shard, then work") are the point; otherwise they
+		// pile up. Unlocking per iteration would change what the lock
+		// guards: never a fix.
+		if workAfter(path, loop) {
+			return
+		}
+		diag.Message = "unlock deferred in a loop runs only when the function returns: every iteration's lock stays held until then"
+		diag.Related = append(diag.Related, analysis.RelatedInformation{Pos: lock.Pos(), Message: "locked here, in every iteration"})
+		pass.Report(diag)
+		return
+	}
+	held, fixable := heldValues(it, stmt)
+	if !held {
+		return
+	}
+	diag.Message = message(it, stmt)
+	if fixable && keepsMeaning(pass, it, stmt, path) {
+		if fix, ok := wrapBody(pass, loop, stmt, path); ok {
+			diag.SuggestedFixes = []analysis.SuggestedFix{fix}
+		}
 	}
 	pass.Report(diag)
+}
+
+func message(it *iteration, stmt *ast.DeferStmt) string {
+	t := it.pass.TypesInfo.TypeOf(stmt.Call.Fun)
+	if !ssautil.IsType(t, "context", "CancelFunc") && !ssautil.IsType(t, "context", "CancelCauseFunc") {
+		return "defer in a loop runs only when the function returns, not at the end of each iteration: deferred calls and what they hold pile up with every iteration"
+	}
+	what := "context"
+	if withTimer(it, stmt.Call.Fun) {
+		what = "context, and its timer,"
+	}
+	return "cancel deferred in a loop runs only when the function returns: every iteration's " + what + " lives until then; call cancel at the end of the iteration"
 }
 
 func first(path []ast.Node) ast.Node {
@@ -149,91 +185,174 @@ func exitsAfter(body *ast.BlockStmt, stmt ast.Stmt) bool {
 	return false
 }
 
-// holdsIterationValue reports whether the deferred call refers to a
-// variable of the iteration (declared in the loop) that does not outlive
-// it: that is what piles up. A defer that only pairs with per-iteration
-// work on loop-invariant values (closing scopes pushed in the loop,
-// releasing every semaphore slot taken) is kept until return on purpose,
-// and so is one whose value is also saved for after the loop.
-func holdsIterationValue(pass *analysis.Pass, stmt *ast.DeferStmt, loop ast.Stmt) bool {
-	held := false
+// heldValues reports whether the deferred call holds a value made in the
+// iteration that is dead after it (the piling up), and whether running
+// the call at the end of the iteration provably keeps the program's
+// meaning: everything it acts on is such a value, used in the iteration
+// only in ways that cannot keep it and not yielded by an iterator (which
+// may still use it after yield returns), or a copy of a plain value
+// taken when the defer statement ran.
+func heldValues(it *iteration, stmt *ast.DeferStmt) (held, fixable bool) {
+	info := it.pass.TypesInfo
+	fixable = true
+	// A receiver made by the defer statement itself, as in
+	// defer acquire(i).Release(), is held by the deferred call only.
+	if sel, ok := ast.Unparen(stmt.Call.Fun).(*ast.SelectorExpr); ok {
+		if call, ok := ast.Unparen(sel.X).(*ast.CallExpr); ok && it.producing(call, map[*types.Var]bool{}) {
+			held = true
+		}
+	}
+	var lits []*ast.FuncLit
 	ast.Inspect(stmt.Call, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok {
-			if v, ok := pass.TypesInfo.Uses[id].(*types.Var); ok && loops.Contains(loop, v.Pos()) && !savedOutside(pass, v, loop, stmt) {
-				held = true
-			}
+		if lit, ok := n.(*ast.FuncLit); ok {
+			lits = append(lits, lit)
 		}
-		return !held
-	})
-	return held
-}
-
-// savedOutside reports whether the loop, outside the defer statement,
-// assigns an expression mentioning v to something declared outside the
-// loop, as in files = append(files, f).
-func savedOutside(pass *analysis.Pass, v *types.Var, loop ast.Stmt, stmt *ast.DeferStmt) bool {
-	saved := false
-	ast.Inspect(loops.Body(loop), func(n ast.Node) bool {
-		if n == stmt {
-			return false
-		}
-		as, ok := n.(*ast.AssignStmt)
-		if !ok || saved {
-			return !saved
-		}
-		if !slices.ContainsFunc(as.Rhs, func(rhs ast.Expr) bool { return keeps(pass, rhs, v) }) {
+		id, ok := n.(*ast.Ident)
+		if !ok {
 			return true
 		}
-		for _, lhs := range as.Lhs {
-			root := lhs
-			for {
-				switch x := root.(type) {
-				case *ast.SelectorExpr:
-					root = x.X
-					continue
-				case *ast.IndexExpr:
-					root = x.X
-					continue
-				case *ast.StarExpr:
-					root = x.X
-					continue
-				}
-				break
-			}
-			id, ok := root.(*ast.Ident)
-			if !ok {
-				saved = true
-				continue
-			}
-			if obj := pass.TypesInfo.ObjectOf(id); obj != nil && !loops.Contains(loop, obj.Pos()) {
-				saved = true
-			}
+		v, ok := info.Uses[id].(*types.Var)
+		if !ok || v.IsField() || loops.Contains(stmt.Call, v.Pos()) {
+			return true
+		}
+		if !loops.Contains(it.loop, v.Pos()) || !it.produced(v) {
+			// An outer variable, or a copy of a value made before the
+			// iteration: moving the call changes when it acts on them,
+			// unless it is a plain value copied when the defer ran.
+			eager := !slices.ContainsFunc(lits, func(l *ast.FuncLit) bool { return loops.Contains(l, id.Pos()) })
+			fixable = fixable && eager && !refers(v)
+			return true
+		}
+		switch it.lifetime(it.family(v)) {
+		case dead:
+			held = true
+			fixable = fixable && !it.yielded(v)
+		case retained:
+			held = true
+			fixable = false
+		case escapes:
+			// Kept for after the iteration: it must live until return.
+			fixable = false
 		}
 		return true
 	})
-	return saved
+	return held, held && fixable
 }
 
-// keeps reports whether the value of e holds v itself: v, &v, append(s,
-// ..., v, ...) or a composite literal with v as an element. Reading a
-// field or calling a method of v keeps nothing.
-func keeps(pass *analysis.Pass, e ast.Expr, v *types.Var) bool {
-	switch e := ast.Unparen(e).(type) {
-	case *ast.Ident:
-		return pass.TypesInfo.Uses[e] == v
-	case *ast.UnaryExpr:
-		return e.Op == token.AND && keeps(pass, e.X, v)
-	case *ast.CallExpr:
-		if b, ok := pass.TypesInfo.Uses[ident(e.Fun)].(*types.Builtin); ok && b.Name() == "append" {
-			return slices.ContainsFunc(e.Args, func(a ast.Expr) bool { return keeps(pass, a, v) })
-		}
-	case *ast.CompositeLit:
-		return slices.ContainsFunc(e.Elts, func(el ast.Expr) bool {
-			if kv, ok := el.(*ast.KeyValueExpr); ok {
-				el = kv.Value
+// scopedToLoop reports whether the loop is the last work of a function
+// literal called at once: its author gave the loop a function of its own
+// so that what it defers is released when the loop ends, and held until
+// then on purpose.
+func scopedToLoop(path []ast.Node, loop ast.Stmt) bool {
+	for i, n := range path {
+		switch n.(type) {
+		case *ast.FuncDecl:
+			return false
+		case *ast.FuncLit:
+			call, ok := path[i+1].(*ast.CallExpr)
+			if !ok || call.Fun != n {
+				return false
 			}
-			return keeps(pass, el, v)
+			switch path[i+2].(type) {
+			case *ast.GoStmt, *ast.DeferStmt:
+				return false
+			}
+			return !workAfter(path, loop)
+		}
+	}
+	return false
+}
+
+// fewTrips reports whether loop runs at most once, or is a test's loop
+// over a few cases (a table, a constant count): what such a loop defers
+// is released when the test returns, which is soon, and is often kept on
+// purpose (connections held open for the whole test).
+func fewTrips(pass *analysis.Pass, loop ast.Stmt) bool {
+	n, ok := loops.ConstTrips(pass.TypesInfo, loop)
+	if ok && n <= 1 {
+		return true
+	}
+	if !strings.HasSuffix(pass.Fset.File(loop.Pos()).Name(), "_test.go") {
+		return false
+	}
+	if !ok {
+		n, ok = tableLen(pass, loop)
+	}
+	return ok && n <= fewCases
+}
+
+// fewCases bounds the test loops taken for tables: far below the default
+// limit of open files.
+const fewCases = 64
+
+// tableLen returns the number of cases of a range over a composite
+// literal, directly or through a variable only ever set to one.
+func tableLen(pass *analysis.Pass, loop ast.Stmt) (int64, bool) {
+	rng, ok := loop.(*ast.RangeStmt)
+	if !ok {
+		return 0, false
+	}
+	if lit, ok := ast.Unparen(rng.X).(*ast.CompositeLit); ok {
+		return int64(len(lit.Elts)), true
+	}
+	v, ok := pass.TypesInfo.Uses[ident(rng.X)].(*types.Var)
+	if !ok {
+		return 0, false
+	}
+	var lit *ast.CompositeLit
+	changed := false
+	for _, f := range pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.ValueSpec:
+				for i, name := range n.Names {
+					if pass.TypesInfo.Defs[name] == v && len(n.Values) == len(n.Names) {
+						lit, _ = ast.Unparen(n.Values[i]).(*ast.CompositeLit)
+					}
+				}
+			case *ast.AssignStmt:
+				for i, l := range n.Lhs {
+					id := ident(l)
+					switch {
+					case id == nil || pass.TypesInfo.ObjectOf(id) != v:
+					case pass.TypesInfo.Defs[id] == v && len(n.Lhs) == len(n.Rhs):
+						lit, _ = ast.Unparen(n.Rhs[i]).(*ast.CompositeLit)
+					default:
+						changed = true
+					}
+				}
+			case *ast.UnaryExpr:
+				if id := ident(n.X); n.Op == token.AND && id != nil && pass.TypesInfo.Uses[id] == v {
+					changed = true
+				}
+			}
+			return true
 		})
+	}
+	if lit == nil || changed {
+		return 0, false
+	}
+	return int64(len(lit.Elts)), true
+}
+
+// withTimer reports whether cancel is defined in the loop by a context
+// constructor that starts a timer (WithTimeout, WithDeadline and their
+// Cause forms); WithCancel has none.
+func withTimer(it *iteration, cancel ast.Expr) bool {
+	v, ok := it.pass.TypesInfo.Uses[ident(cancel)].(*types.Var)
+	if !ok {
+		return false
+	}
+	for _, d := range it.defs[v] {
+		call, ok := ast.Unparen(d.rhs).(*ast.CallExpr)
+		if !ok {
+			continue
+		}
+		for _, name := range []string{"WithTimeout", "WithDeadline", "WithTimeoutCause", "WithDeadlineCause"} {
+			if ssautil.IsFunc(typeutil.Callee(it.pass.TypesInfo, call), "context", name) {
+				return true
+			}
+		}
 	}
 	return false
 }
@@ -241,6 +360,63 @@ func keeps(pass *analysis.Pass, e ast.Expr, v *types.Var) bool {
 func ident(e ast.Expr) *ast.Ident {
 	id, _ := ast.Unparen(e).(*ast.Ident)
 	return id
+}
+
+// keepsMeaning reports whether running the loop's defers at the end of
+// each iteration keeps the program's meaning beyond what heldValues
+// checks for stmt: every other defer of the body qualifies too, no defer
+// after the loop would then run in a different order, and before Go 1.22
+// a deferred literal does not read the loop's shared variables (it would
+// see the last iteration's values at return).
+func keepsMeaning(pass *analysis.Pass, it *iteration, stmt *ast.DeferStmt, path []ast.Node) bool {
+	ok := true
+	inspectFunc(loops.Body(it.loop), func(d *ast.DeferStmt) {
+		if d != stmt {
+			_, fixable := heldValues(it, d)
+			ok = ok && fixable && unlocked(pass, d, it.loop) == nil
+		}
+	})
+	for _, n := range path {
+		var body *ast.BlockStmt
+		switch n := n.(type) {
+		case *ast.FuncDecl:
+			body = n.Body
+		case *ast.FuncLit:
+			body = n.Body
+		default:
+			continue
+		}
+		inspectFunc(body, func(d *ast.DeferStmt) {
+			ok = ok && d.Pos() < it.loop.End()
+		})
+		break
+	}
+	if lit, isLit := ast.Unparen(stmt.Call.Fun).(*ast.FuncLit); isLit && !goversion.AtLeast(pass, stmt.Pos(), "go1.22") {
+		body := loops.Body(it.loop)
+		ast.Inspect(lit, func(n ast.Node) bool {
+			if id, isID := n.(*ast.Ident); isID {
+				if v, isVar := pass.TypesInfo.Uses[id].(*types.Var); isVar && loops.Contains(it.loop, v.Pos()) && !loops.Contains(body, v.Pos()) {
+					ok = false
+				}
+			}
+			return ok
+		})
+	}
+	return ok
+}
+
+// inspectFunc calls f for every defer statement of body's function (not
+// of the function literals in it).
+func inspectFunc(body *ast.BlockStmt, f func(*ast.DeferStmt)) {
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.DeferStmt:
+			f(n)
+		}
+		return true
+	})
 }
 
 // wrapBody returns the fix that runs the loop body in an immediately

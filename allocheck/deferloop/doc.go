@@ -34,19 +34,58 @@
 //	}
 //
 // Any loop counts: for, range (over channels and iterator functions too),
-// for {} and loops made with goto. A defer after which the loop is always
-// left (the body returns or breaks right after it) runs at most once and
-// is not reported, nor is a defer inside a function literal called in the
-// iteration.
+// for {} and benchmark loops (for b.Loop(), for i := 0; i < b.N; i++). A
+// defer after which the loop is always left (the body returns or breaks
+// right after it) runs at most once and is not reported, nor is a defer
+// inside a function literal called in the iteration, nor one in a loop
+// whose trip count is a constant 0 or 1. In test files, loops over a few
+// cases (a table given as a composite literal, a constant count of at
+// most 64) are not reported: what they defer is released when the test
+// returns, and is often held on purpose (connections kept open for the
+// whole test). A loop that is the last work of a function literal called
+// at once is not reported: the literal is there to release what the loop
+// holds when the loop ends. A loop made with goto has no statement that
+// scopes the iteration and is not reported either.
 //
-// Only a defer that holds a value of the iteration (a variable declared in
-// the loop, such as the file opened in it) is reported, and not when that
-// value is also kept for after the loop (files = append(files, f)): then
-// it must stay open until return. A defer on loop-invariant values only,
-// such as closing scopes pushed per element or giving back every
-// semaphore slot taken, is kept until return on purpose.
+// Only what piles up is reported: the deferred call holds a value made in
+// the iteration (by a call, a receive, an allocation; not the elements of
+// a ranged slice or map, which exist before the loop) that is dead after
+// the iteration. A value that must live until return is not reported:
+// one stored outside the loop (files = append(files, f), a field, a map,
+// a global), sent on a channel, returned, captured by a goroutine or by a
+// function literal kept for later, or made by the same call as such a
+// value (a server kept in a slice and its cleanup function). Loops that
+// only defer the release of values made before them release a batch at
+// return on purpose, and so do defers on loop-invariant values (closing
+// scopes pushed per element, giving back every semaphore slot taken). A
+// deferred close of a channel handed to a goroutine tells it that the
+// function has returned.
 //
-// When the loop body has no break, continue, return or goto that would
-// change meaning, and no deferred closure that touches named results or
-// calls recover, the suggested fix wraps the body in func() { ... }().
+// A deferred Unlock of a lock taken per iteration (each element's mutex)
+// holds every lock until return. When the function works after the loop,
+// that is the point ("lock every shard, then work") and nothing is
+// reported; otherwise it is, never with a fix: unlocking per iteration
+// would change what the locks guard.
+//
+// The suggested fix wraps the body in func() { ... }() and so runs the
+// defers at the end of each iteration. It is offered only where that
+// provably keeps the program's meaning:
+//   - the body has no break, continue, return or goto that would change
+//     meaning, no deferred closure that touches named results, no recover;
+//   - every value the deferred calls of the body act on is made in the
+//     iteration and used in it only in ways that cannot keep it: compared,
+//     read through fields of basic type, reassigned. Passed to any call
+//     (a callee may start a goroutine that reads it), a method called on
+//     it, captured by any closure: no fix. Values yielded by an iterator
+//     function get no fix either (the iterator may use them after yield
+//     returns), nor values of outer variables, which the moved call would
+//     act on earlier;
+//   - no defer statement follows the loop in the function (the order in
+//     which deferred calls run would change);
+//   - before Go 1.22, a deferred function literal does not read a
+//     variable of the loop statement, shared by all iterations.
+//
+// A resource whose other end is outside the process (a connection seen by
+// a server) is judged by its uses in the process only: closing it earlier
+// is the point of the fix.
 package deferloop

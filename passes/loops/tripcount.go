@@ -267,3 +267,37 @@ func nonNegative(info *types.Info, e ast.Expr) bool {
 	}
 	return false
 }
+
+// ConstTrips returns the trip count of loop when it is a constant: the
+// length of a ranged array, n in range n or for i := 0; i < n; i++ with n
+// constant (0 when negative). The body may still leave early: it is an
+// upper bound.
+func ConstTrips(info *types.Info, loop ast.Stmt) (int64, bool) {
+	var n ast.Expr
+	switch loop := loop.(type) {
+	case *ast.RangeStmt:
+		if t := info.TypeOf(loop.X); t != nil {
+			t = t.Underlying()
+			if p, ok := t.(*types.Pointer); ok {
+				t = p.Elem().Underlying()
+			}
+			if a, ok := t.(*types.Array); ok {
+				return a.Len(), true
+			}
+		}
+		n = loop.X
+	case *ast.ForStmt:
+		var ok bool
+		if n, ok = countingTo(info, loop); !ok {
+			return 0, false
+		}
+	default:
+		return 0, false
+	}
+	tv, ok := info.Types[n]
+	if !ok || tv.Value == nil {
+		return 0, false
+	}
+	v, ok := intConst(tv.Value)
+	return max(v, 0), ok
+}

@@ -1,10 +1,12 @@
 package deferloop
 
 import (
+	"context"
 	"io"
 	"iter"
 	"os"
 	"sync"
+	"time"
 )
 
 func literalPerIteration(names []string) error {
@@ -241,4 +243,273 @@ func nest(l *levels, depth int) {
 		defer l.pop()
 		continue
 	}
+}
+
+// Loops that run at most once defer nothing twice.
+const (
+	modeRead = iota
+	modeCount
+)
+
+func oneMode(dir string) error {
+	for m := 0; m < modeCount; m++ {
+		f, err := os.CreateTemp(dir, "mode")
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+	}
+	return nil
+}
+
+func rangeOne() {
+	for range 1 {
+		f, _ := os.Open("x")
+		defer f.Close()
+	}
+	var single [1]string
+	for _, name := range single {
+		f, _ := os.Open(name)
+		defer f.Close()
+	}
+}
+
+type listener struct{ addr string }
+
+func listen() (*listener, func(), error) { return &listener{}, func() {}, nil }
+
+// Each listener is used after the loop: its shutdown must wait for
+// return, though the deferred call only holds the shutdown function.
+func listenAll(n int) ([]string, error) {
+	var ls []*listener
+	for range n {
+		l, shutdown, err := listen()
+		if err != nil {
+			return nil, err
+		}
+		defer shutdown()
+		ls = append(ls, l)
+	}
+	var addrs []string
+	for _, l := range ls {
+		addrs = append(addrs, l.addr)
+	}
+	return addrs, nil
+}
+
+type registry struct {
+	byName  map[string]*os.File
+	current *os.File
+}
+
+var lastOpened *os.File
+
+// Stored in a map, a field, a global or an outer variable: used after
+// the iteration.
+func storedOutside(r *registry, names []string) *os.File {
+	var last *os.File
+	for i, name := range names {
+		f, err := os.Open(name)
+		if err != nil {
+			continue
+		}
+		defer f.Close()
+		switch i % 4 {
+		case 0:
+			r.byName[name] = f
+		case 1:
+			r.current = f
+		case 2:
+			lastOpened = f
+		default:
+			last = f
+		}
+	}
+	return last
+}
+
+type entry struct{ c io.Closer }
+
+// Sent on a channel, as such or inside a value: the receiver uses it.
+func sentOn(out chan<- io.Closer, wrapped chan<- entry, names []string) {
+	for _, name := range names {
+		f, _ := os.Open(name)
+		defer f.Close()
+		out <- f
+		g, _ := os.Open(name + ".bak")
+		defer g.Close()
+		wrapped <- entry{c: g}
+	}
+}
+
+// Handed to a goroutine: it reads after the iteration.
+func handedToGoroutine(conns <-chan io.ReadCloser, handle func(io.Reader)) {
+	for c := range conns {
+		defer c.Close()
+		go handle(c)
+	}
+}
+
+func capturedByGoroutine(names []string, wg *sync.WaitGroup) {
+	for _, name := range names {
+		f, _ := os.Open(name)
+		defer f.Close()
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			io.Copy(io.Discard, f)
+		}()
+	}
+	wg.Wait()
+}
+
+type worker struct{ in io.Reader }
+
+func (w *worker) run() {}
+
+func goMethod(names []string) {
+	for _, name := range names {
+		f, _ := os.Open(name)
+		w := &worker{in: f}
+		defer f.Close()
+		go w.run()
+	}
+}
+
+// Kept in closures or method values that run later.
+func keptInClosures(names []string) []func() error {
+	var later []func() error
+	for _, name := range names {
+		f, _ := os.Open(name)
+		defer f.Close()
+		later = append(later, func() error { return f.Sync() })
+		g, _ := os.Open(name)
+		defer g.Close()
+		later = append(later, g.Sync)
+	}
+	return later
+}
+
+// Returned: the caller gets it.
+func returnedFromInside(names []string, want string) *os.File {
+	for _, name := range names {
+		f, _ := os.Open(name)
+		defer f.Close()
+		if name == want {
+			return f
+		}
+	}
+	return nil
+}
+
+// Loops that defer the release of values made before them release a
+// batch at return.
+func releaseBatch(handles []io.Closer, byName map[string]io.Closer) {
+	for _, h := range handles {
+		defer h.Close()
+	}
+	for i := range handles {
+		defer handles[i].Close()
+	}
+	for name, c := range byName {
+		if c != nil && name != "" {
+			defer c.Close()
+		}
+	}
+}
+
+type service struct{ plugins map[string]io.Closer }
+
+// The old plugins are closed once the new set is installed.
+func (s *service) swap(next map[string]io.Closer) {
+	prev := s.plugins
+	for _, p := range prev {
+		p := p
+		defer p.Close()
+	}
+	s.plugins = next
+}
+
+// Each watcher learns that the loop has returned when its channel closes.
+func serveUntilStop(reqs <-chan func(<-chan struct{}), stop <-chan struct{}) {
+	for {
+		select {
+		case req := <-reqs:
+			finished := make(chan struct{})
+			defer close(finished)
+			go req(finished)
+		case <-stop:
+			return
+		}
+	}
+}
+
+type shard struct {
+	mu sync.RWMutex
+	m  map[string]int
+}
+
+// Lock every shard, then work with all of them held.
+func snapshot(shards []*shard) map[string]int {
+	for _, s := range shards {
+		s.mu.RLock()
+		defer s.mu.RUnlock()
+	}
+	out := map[string]int{}
+	for _, s := range shards {
+		for k, v := range s.m {
+			out[k] = v
+		}
+	}
+	return out
+}
+
+func lockAllThenCount(shards []shard) int {
+	for i := range shards {
+		shards[i].mu.Lock()
+		defer func() { shards[i].mu.Unlock() }()
+	}
+	return count(shards)
+}
+
+func count(shards []shard) int { return len(shards) }
+
+// Locks taken before the loop are released at return.
+func unlockBatch(shards []*shard) {
+	for _, s := range shards {
+		s.mu.Lock()
+	}
+	for _, s := range shards {
+		defer s.mu.Unlock()
+	}
+}
+
+// The literal scopes the loop: everything stays open until the loop ends,
+// on purpose, and is released then.
+func holdAllDuringLoop(names []string, check func() error) error {
+	func() {
+		for _, name := range names {
+			f, err := os.Open(name)
+			if err != nil {
+				return
+			}
+			defer f.Close()
+		}
+	}()
+	return check()
+}
+
+// The last context is used after the loop: its cancel must wait for
+// return.
+func lastAttempt(parent context.Context, tries int, try func(context.Context) error) context.Context {
+	var ctx context.Context
+	for range tries {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(parent, time.Second)
+		defer cancel()
+		if try(ctx) == nil {
+			break
+		}
+	}
+	return ctx
 }

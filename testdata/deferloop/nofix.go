@@ -1,9 +1,13 @@
 package deferloop
 
 import (
+	"bufio"
 	"context"
 	"errors"
+	"io"
+	"iter"
 	"os"
+	"sync"
 	"time"
 )
 
@@ -70,4 +74,169 @@ func timeoutPerItem(ctx context.Context, items []string, do func(context.Context
 		}
 	}
 	return nil
+}
+
+// WithCancel starts no timer. do may keep the context (a goroutine of
+// its own): cancelling it at the end of the iteration could stop that.
+func cancelPerItem(parent context.Context, items []string, do func(context.Context, string)) {
+	for _, item := range items {
+		ctx, stop := context.WithCancelCause(parent)
+		defer stop(nil) // want `cancel deferred in a loop runs only when the function returns: every iteration's context lives until then; call cancel at the end of the iteration`
+		do(ctx, item)
+	}
+}
+
+// The calls below may keep the file, the connection or the reader: a
+// goroutine of theirs may still read it after the iteration.
+func passedToCall(names []string, consume func(io.Reader)) {
+	for _, name := range names {
+		f, err := os.Open(name)
+		if err != nil {
+			continue
+		}
+		defer f.Close() // want `defer in a loop runs only when the function returns`
+		consume(f)
+	}
+}
+
+func methodOfValue(names []string) {
+	for _, name := range names {
+		f, _ := os.Create(name)
+		defer f.Close() // want `defer in a loop runs only when the function returns`
+		f.WriteString("x")
+	}
+}
+
+func wrapped(names []string, lines *int) {
+	for _, name := range names {
+		f, _ := os.Open(name)
+		sc := bufio.NewScanner(f) // f passed to a call
+		defer f.Close()           // want `defer in a loop runs only when the function returns`
+		for sc.Scan() {
+			*lines++
+		}
+	}
+}
+
+func literalCalledAtOnce(names []string, sink func(*os.File)) {
+	for _, name := range names {
+		f, _ := os.Open(name)
+		defer f.Close() // want `defer in a loop runs only when the function returns`
+		func() {
+			sink(f)
+		}()
+	}
+}
+
+// An iterator may still use what it yielded after yield returns.
+func rangeFunc(seq iter.Seq2[string, io.Closer]) {
+	for name, c := range seq {
+		_ = name
+		defer c.Close() // want `defer in a loop runs only when the function returns`
+	}
+}
+
+func yieldedValue(seq iter.Seq[io.Closer]) {
+	for c := range seq {
+		defer c.Close() // want `defer in a loop runs only when the function returns`
+	}
+}
+
+type item struct {
+	mu sync.Mutex
+	rw sync.RWMutex
+	n  int
+}
+
+// Each item's lock is held until return, for no work after the loop.
+func lockPerItem(items []*item) int {
+	total := 0
+	for _, it := range items {
+		it.mu.Lock()
+		defer it.mu.Unlock() // want `unlock deferred in a loop runs only when the function returns: every iteration's lock stays held until then`
+		total += it.n
+	}
+	return total
+}
+
+func readLockPerItem(items map[string]*item) (n int) {
+	for _, it := range items {
+		it.rw.RLock()
+		defer func() { // want `unlock deferred in a loop runs only when the function returns`
+			it.rw.RUnlock()
+		}()
+		n += it.n
+	}
+	return
+}
+
+func lockerPerIndex(locks []sync.Locker) {
+	for i := range locks {
+		locks[i].Lock()
+		defer locks[i].Unlock() // want `unlock deferred in a loop runs only when the function returns`
+	}
+}
+
+type pool struct{ free []*resource }
+
+func (p *pool) put(r *resource) { p.free = append(p.free, r) }
+
+// The deferred call acts on the pool too, which lives after the loop:
+// putting back each resource at once changes what the pool holds then.
+func outerReceiver(p *pool, n int) {
+	for i := range n {
+		r := acquire(i)
+		defer p.put(r) // want `defer in a loop runs only when the function returns`
+	}
+}
+
+func outerCounter(n int) int {
+	open := 0
+	for i := range n {
+		r := acquire(i)
+		open++
+		defer func() { // want `defer in a loop runs only when the function returns`
+			open--
+			r.Release()
+		}()
+	}
+	return open
+}
+
+type frames struct{ depth int }
+
+func (f *frames) push() { f.depth++ }
+func (f *frames) pop()  { f.depth-- }
+
+// The frame popped at return would be popped per iteration too.
+func withOtherDefer(f *frames, n int) {
+	for i := range n {
+		f.push()
+		defer f.pop()
+		r := acquire(i)
+		defer r.Release() // want `defer in a loop runs only when the function returns`
+	}
+}
+
+// A defer after the loop runs before the loop's today.
+func deferAfterLoop(names []string, done func()) {
+	for _, name := range names {
+		f, _ := os.Open(name)
+		defer f.Close() // want `defer in a loop runs only when the function returns`
+	}
+	defer done()
+}
+
+// The literal does more after the loop, with every file still open.
+func literalWorksAfter(names []string, check func() error) error {
+	return func() error {
+		for _, name := range names {
+			f, err := os.Open(name)
+			if err != nil {
+				return err
+			}
+			defer f.Close() // want `defer in a loop runs only when the function returns`
+		}
+		return check()
+	}()
 }
