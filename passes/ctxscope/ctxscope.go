@@ -77,7 +77,7 @@ func InScope(info *types.Info, path []ast.Node, pos token.Pos) []Source {
 				out = append(out, Source{Kind: Param, Var: v, Expr: name})
 			case IsContext(t):
 				out = append(out, Source{Kind: Local, Var: v, Expr: name})
-			case IsRequest(t) && isParam(fn, v):
+			case IsRequest(t) && isParam(fn, v) && serves(info, fn):
 				out = append(out, Source{Kind: Request, Var: v, Expr: name + ".Context()"})
 			}
 		}
@@ -110,6 +110,26 @@ func funcOf(path []ast.Node) *ast.FuncType {
 		}
 	}
 	return nil
+}
+
+// serves reports whether fn has an http.ResponseWriter parameter: the
+// request it is given is then the one it serves. A lone *http.Request
+// parameter may be an outgoing request (a RoundTrip, a client's hook, a
+// test comparing what was sent), whose context is not the function's.
+func serves(info *types.Info, fn *ast.FuncType) bool {
+	if fn == nil || fn.Params == nil {
+		return false
+	}
+	for _, f := range fn.Params.List {
+		t := info.TypeOf(f.Type)
+		if len(f.Names) > 0 && info.Defs[f.Names[0]] != nil {
+			t = info.Defs[f.Names[0]].Type()
+		}
+		if t != nil && ssautil.IsType(t, "net/http", "ResponseWriter") {
+			return true
+		}
+	}
+	return false
 }
 
 func isParam(fn *ast.FuncType, v types.Object) bool {
@@ -209,7 +229,8 @@ func Path(cur inspector.Cursor) []ast.Node {
 	return path
 }
 
-// Describe says where src comes from, for messages about fn.
+// Describe says where src comes from, for messages about fn, the
+// function that declares it.
 func Describe(src Source, fn ast.Node) string {
 	name := "the function literal"
 	if decl, ok := fn.(*ast.FuncDecl); ok {
@@ -219,11 +240,26 @@ func Describe(src Source, fn ast.Node) string {
 	case Param:
 		return "parameter of " + name
 	case Request:
-		return "the context of the request " + name + " serves"
+		return "request " + name + " serves"
 	case Field:
 		return "field of " + name + "'s receiver"
 	}
 	return "declared in " + name
+}
+
+// Origin is Describe for a source in scope at path[0]: it names the
+// function of path that declares src, which for a context captured by a
+// function literal is an enclosing one.
+func Origin(src Source, path []ast.Node) string {
+	for _, n := range path {
+		switch n.(type) {
+		case *ast.FuncDecl, *ast.FuncLit:
+			if n.Pos() <= src.Var.Pos() && src.Var.Pos() < n.End() {
+				return Describe(src, n)
+			}
+		}
+	}
+	return Describe(src, nil)
 }
 
 // derivations are the functions that derive a context from a parent,
