@@ -432,6 +432,39 @@ func Given(srcs []Source) []Source {
 	return out
 }
 
+// NotLifetimes returns srcs without the context fields of receivers
+// whose type also holds a context.CancelFunc: such a context is the
+// object's own lifetime, which the object ends itself (an Exit or Close
+// that cancels it once its work has stopped), not a context its methods
+// were given for their work.
+func NotLifetimes(srcs []Source) []Source {
+	var out []Source
+	for _, s := range srcs {
+		if s.Kind != Field || !cancels(s.Var.Type()) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// cancels reports whether t, a struct or a pointer to one, has a field
+// of type context.CancelFunc or context.CancelCauseFunc.
+func cancels(t types.Type) bool {
+	if ptr, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = ptr.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for f := range st.Fields() {
+		if ssautil.IsType(f.Type(), "context", "CancelFunc") || ssautil.IsType(f.Type(), "context", "CancelCauseFunc") {
+			return true
+		}
+	}
+	return false
+}
+
 // Wrapper reports whether fn is a one-statement method whose only
 // context is a field of its receiver: an API variant without a context
 // that delegates to the one with (Prepare calling PrepareContext), where
