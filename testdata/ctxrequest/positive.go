@@ -84,7 +84,7 @@ func (j *Job) Run() error {
 }
 
 // Two contexts: reported without a fix.
-func Two(ctx context.Context, r *http.Request, db *sql.DB) error {
+func Two(ctx context.Context, w http.ResponseWriter, r *http.Request, db *sql.DB) error {
 	return db.Ping() // want `\(\*sql.DB\).Ping cannot be cancelled: it ignores ctx`
 }
 
