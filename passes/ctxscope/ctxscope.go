@@ -269,11 +269,13 @@ var derivations = []string{"WithCancel", "WithCancelCause", "WithDeadline", "Wit
 // HandedToCalls reports whether the context made by path[0], an
 // expression in fn, directly or through derivations (context.WithTimeout
 // and the like) and local variables, only ever goes to calls that fn
-// makes itself: not to go or defer statements, not into fields, globals,
-// results or function literals, and not back into one of srcs (a nil
-// guard). Such a context serves work that fn waits for, which a context
-// in scope should bound.
-func HandedToCalls(info *types.Info, fn ast.Node, path []ast.Node, srcs []Source) bool {
+// makes itself, at least one of which uses it (ignores says which
+// arguments of a call its callee discards), or is returned by fn in
+// place of a context parameter: not to go or defer statements, not into
+// fields, globals or function literals, and not back into one of srcs
+// (a nil guard). Such a context serves work that fn waits for, which a
+// context in scope should bound.
+func HandedToCalls(info *types.Info, fn ast.Node, path []ast.Node, srcs []Source, ignores func(*ast.CallExpr, int) bool) bool {
 	for i := 0; i+1 < len(path); i++ {
 		expr := path[i]
 		switch parent := path[i+1].(type) {
@@ -286,22 +288,68 @@ func HandedToCalls(info *types.Info, fn ast.Node, path []ast.Node, srcs []Source
 			if Derives(info, parent) && parent.Args[0] == expr {
 				continue
 			}
-			return ordinaryCall(path[i+1:])
+			return ordinaryCall(path[i+1:], fn) && !ignores(parent, argIndex(parent, expr))
 		case *ast.AssignStmt:
 			if len(parent.Rhs) != 1 || parent.Rhs[0] != expr {
 				return false
 			}
-			return localHandedToCalls(info, fn, parent.Lhs[0], srcs)
+			return localHandedToCalls(info, fn, parent.Lhs[0], srcs, ignores)
 		case *ast.ValueSpec:
 			if len(parent.Values) != 1 || parent.Values[0] != expr {
 				return false
 			}
-			return localHandedToCalls(info, fn, parent.Names[0], srcs)
+			return localHandedToCalls(info, fn, parent.Names[0], srcs, ignores)
+		case *ast.ReturnStmt:
+			return replacesParam(info, fn, path[i+1:], srcs)
 		default:
 			return false
 		}
 	}
 	return false
+}
+
+// argIndex returns the index of arg among call's arguments, or -1.
+func argIndex(call *ast.CallExpr, arg ast.Node) int {
+	for i, a := range call.Args {
+		if a == arg {
+			return i
+		}
+	}
+	return -1
+}
+
+// replacesParam reports whether the return statement path[0] of fn hands
+// a new context to fn's caller, which gave fn a context: unless the return
+// is guarded by a nil test of that context.
+func replacesParam(info *types.Info, fn ast.Node, path []ast.Node, srcs []Source) bool {
+	given := false
+	for _, s := range srcs {
+		given = given || s.Kind == Param || s.Kind == Request
+	}
+	if !given {
+		return false
+	}
+	exprs := Exprs(srcs)
+	for _, n := range path {
+		if n == fn {
+			break
+		}
+		ifs, ok := n.(*ast.IfStmt)
+		if !ok {
+			continue
+		}
+		guard := false
+		ast.Inspect(ifs.Cond, func(n ast.Node) bool {
+			if cmp, ok := n.(*ast.BinaryExpr); ok && (cmp.Op == token.EQL || cmp.Op == token.NEQ) {
+				guard = guard || exprs[types.ExprString(cmp.X)] && info.Types[cmp.Y].IsNil() || exprs[types.ExprString(cmp.Y)] && info.Types[cmp.X].IsNil()
+			}
+			return !guard
+		})
+		if guard {
+			return false
+		}
+	}
+	return true
 }
 
 // Derives reports whether call derives a context from its first
@@ -316,9 +364,9 @@ func Derives(info *types.Info, call *ast.CallExpr) bool {
 	return false
 }
 
-// ordinaryCall reports whether path[0], a call, is neither the call of a
-// go or defer statement nor inside a function literal.
-func ordinaryCall(path []ast.Node) bool {
+// ordinaryCall reports whether path[0], a call in fn, is neither the
+// call of a go or defer statement nor inside a function literal of fn.
+func ordinaryCall(path []ast.Node, fn ast.Node) bool {
 	if len(path) > 1 {
 		switch stmt := path[1].(type) {
 		case *ast.GoStmt:
@@ -328,6 +376,9 @@ func ordinaryCall(path []ast.Node) bool {
 		}
 	}
 	for _, n := range path[1:] {
+		if n == fn {
+			return true
+		}
 		switch n.(type) {
 		case *ast.FuncLit:
 			return false
@@ -340,9 +391,8 @@ func ordinaryCall(path []ast.Node) bool {
 
 // localHandedToCalls reports whether lhs is a local variable of fn, not
 // one of srcs, used at least once and only as an argument of ordinary
-// calls made by fn.
-func localHandedToCalls(info *types.Info, fn ast.Node, lhs ast.Expr, srcs []Source) bool {
-
+// calls made by fn, one of which uses it.
+func localHandedToCalls(info *types.Info, fn ast.Node, lhs ast.Expr, srcs []Source, ignores func(*ast.CallExpr, int) bool) bool {
 	id, ok := lhs.(*ast.Ident)
 	if !ok {
 		return false
@@ -356,7 +406,7 @@ func localHandedToCalls(info *types.Info, fn ast.Node, lhs ast.Expr, srcs []Sour
 			return false
 		}
 	}
-	uses := 0
+	used := false
 	ok = true
 	var stack []ast.Node
 	ast.Inspect(fn, func(n ast.Node) bool {
@@ -365,20 +415,21 @@ func localHandedToCalls(info *types.Info, fn ast.Node, lhs ast.Expr, srcs []Sour
 			return true
 		}
 		if use, isIdent := n.(*ast.Ident); isIdent && use != id && info.Uses[use] == v {
-			uses++
 			path := []ast.Node{use}
 			for j := len(stack) - 1; j >= 0; j-- {
 				path = append(path, stack[j])
 			}
 			call, isCall := path[1].(*ast.CallExpr)
-			if !isCall || call.Fun == use || !ordinaryCall(path[1:]) {
+			if !isCall || call.Fun == use || !ordinaryCall(path[1:], fn) {
 				ok = false
+			} else {
+				used = used || !ignores(call, argIndex(call, use))
 			}
 		}
 		stack = append(stack, n)
 		return ok
 	})
-	return ok && uses > 0
+	return ok && used
 }
 
 // RunsOnce reports whether fn is main, init or TestMain, where a process
