@@ -446,30 +446,6 @@ func RunsOnce(fn ast.Node) bool {
 	return false
 }
 
-// Rederived reports whether assign gives a context variable a context
-// derived from itself, as in ctx = context.WithValue(ctx, k, v) or
-// ctx, cancel = context.WithTimeout(ctx, d), and returns the variable and
-// the derivation, or nil.
-func Rederived(info *types.Info, assign *ast.AssignStmt) (*types.Var, *ast.CallExpr) {
-	if len(assign.Rhs) != 1 || len(assign.Lhs) == 0 || assign.Tok != token.ASSIGN {
-		return nil, nil
-	}
-	call, ok := ast.Unparen(assign.Rhs[0]).(*ast.CallExpr)
-	if !ok || !Derives(info, call) {
-		return nil, nil
-	}
-	lhs, ok1 := ast.Unparen(assign.Lhs[0]).(*ast.Ident)
-	parent, ok2 := ast.Unparen(call.Args[0]).(*ast.Ident)
-	if !ok1 || !ok2 {
-		return nil, nil
-	}
-	v, ok := info.Uses[lhs].(*types.Var)
-	if !ok || info.Uses[parent] != v {
-		return nil, nil
-	}
-	return v, call
-}
-
 // Given returns the contexts of srcs that the function was given: its
 // parameters, its request's, its receiver's; not the local variables,
 // which may be contexts the function makes for its own purposes.
