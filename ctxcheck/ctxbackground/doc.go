@@ -30,9 +30,8 @@
 // after its enclosing function has returned (a callback, a goroutine
 // meant to outlive a request), so a context it merely captures is not
 // reported; a handler written as a literal has its own request, and is.
-// An *http.Request parameter is the request being served only next to an
-// http.ResponseWriter, and a receiver's context field is not used when the
-// receiver also holds its CancelFunc (the object's own lifetime).
+// A receiver's context field is not used when the receiver also holds its
+// CancelFunc (the object's own lifetime).
 //
 // Reported: a new context that only goes to calls the function makes
 // itself, and a new context returned in place of a context parameter

@@ -6,7 +6,7 @@
 // ctxdone: report loops that block without observing the context in scope
 //
 // A loop in a function that was given a context (a parameter, the
-// Context() of the request a handler serves, or one captured by a
+// Context() of an *http.Request parameter, or one captured by a
 // goroutine) should end when that context is cancelled. A loop that
 // blocks on something else, and never looks at the context, goes on after
 // its caller gave up, or blocks forever:
@@ -52,7 +52,6 @@
 // A receiver's context field is not a context the method was given: it
 // bounds the object's lifetime, which the object ends itself (a Close
 // that stops its loops, then cancels), and its methods may block on the
-// object's own channels. A lone *http.Request parameter, without an
-// http.ResponseWriter, may be an outgoing request: its context is not the
-// function's. A range over a channel ends when the channel is closed.
+// object's own channels. A range over a channel ends when the channel is
+// closed.
 package ctxdone

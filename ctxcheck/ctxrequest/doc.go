@@ -46,11 +46,9 @@
 // request), an unknown function, or the caller; and neither this function
 // nor one it hands the request to attaches a context (req.WithContext,
 // req.Clone). A request only compared, dumped (its response discarded) or
-// inspected never waits on the network. An *http.Request parameter is the
-// request being served only next to an http.ResponseWriter; a lone one may
-// be outgoing (a RoundTrip), whose context is not the function's. A
-// receiver's context field is not used when the receiver also holds its
-// CancelFunc: that context is the object's lifetime, which it ends itself.
+// inspected never waits on the network. A receiver's context field is not
+// used when the receiver also holds its CancelFunc: that context is the
+// object's lifetime, which it ends itself.
 //
 // The message names the call and the context it ignores; the related
 // position points at the context, with the fix. go vet's lostcancel

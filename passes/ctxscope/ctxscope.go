@@ -77,7 +77,7 @@ func InScope(info *types.Info, path []ast.Node, pos token.Pos) []Source {
 				out = append(out, Source{Kind: Param, Var: v, Expr: name})
 			case IsContext(t):
 				out = append(out, Source{Kind: Local, Var: v, Expr: name})
-			case IsRequest(t) && isParam(fn, v) && serves(info, fn):
+			case IsRequest(t) && isParam(fn, v):
 				out = append(out, Source{Kind: Request, Var: v, Expr: name + ".Context()"})
 			}
 		}
@@ -110,26 +110,6 @@ func funcOf(path []ast.Node) *ast.FuncType {
 		}
 	}
 	return nil
-}
-
-// serves reports whether fn has an http.ResponseWriter parameter: the
-// request it is given is then the one it serves. A lone *http.Request
-// parameter may be an outgoing request (a RoundTrip, a client's hook, a
-// test comparing what was sent), whose context is not the function's.
-func serves(info *types.Info, fn *ast.FuncType) bool {
-	if fn == nil || fn.Params == nil {
-		return false
-	}
-	for _, f := range fn.Params.List {
-		t := info.TypeOf(f.Type)
-		if len(f.Names) > 0 && info.Defs[f.Names[0]] != nil {
-			t = info.Defs[f.Names[0]].Type()
-		}
-		if t != nil && ssautil.IsType(t, "net/http", "ResponseWriter") {
-			return true
-		}
-	}
-	return false
 }
 
 func isParam(fn *ast.FuncType, v types.Object) bool {
@@ -240,7 +220,7 @@ func Describe(src Source, fn ast.Node) string {
 	case Param:
 		return "parameter of " + name
 	case Request:
-		return "request " + name + " serves"
+		return "request given to " + name
 	case Field:
 		return "field of " + name + "'s receiver"
 	}

@@ -46,7 +46,7 @@ func plain(n int) {
 	_ = n // HERE none
 }
 
-// An outgoing request: no ResponseWriter, so not the request served.
+// A request without its ResponseWriter.
 func roundTrip(r *http.Request) {
 	_ = r // HERE outgoing
 }
@@ -68,7 +68,7 @@ func TestInScope(t *testing.T) {
 		"after":    {"ctx", "ctx2", "r.Context()", "s.ctx"},
 		"shadow":   {"ctx", "ctx2", "r.Context()"},
 		"none":     nil,
-		"outgoing": nil,
+		"outgoing": {"r.Context()"},
 	}
 	for _, cg := range f.Comments {
 		label, ok := strings.CutPrefix(cg.Text(), "HERE ")

@@ -24,7 +24,7 @@ func (s *Store) Put(ctx context.Context, id string) error { // want Put:`ignores
 }
 
 func (s *Store) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	c := context.Background() // want `context.Background\(\) cuts off r.Context\(\) \(request ServeHTTP serves\)`
+	c := context.Background() // want `context.Background\(\) cuts off r.Context\(\) \(request given to ServeHTTP\)`
 	s.db.PingContext(c)
 }
 
@@ -58,7 +58,7 @@ type key struct{}
 // Handlers written as closures.
 func (s *Store) Handler() http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		s.db.PingContext(context.Background()) // want `context.Background\(\) cuts off r.Context\(\) \(request the function literal serves\)`
+		s.db.PingContext(context.Background()) // want `context.Background\(\) cuts off r.Context\(\) \(request given to the function literal\)`
 	}
 }
 

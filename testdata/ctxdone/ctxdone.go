@@ -72,7 +72,7 @@ func (c *Client) Start(ctx context.Context) {
 // The request's context.
 func Handler(w http.ResponseWriter, r *http.Request) {
 	for i := 0; i < 3; i++ {
-		time.Sleep(time.Millisecond) // want `time.Sleep in a loop ignores r.Context\(\) \(request Handler serves\)`
+		time.Sleep(time.Millisecond) // want `time.Sleep in a loop ignores r.Context\(\) \(request given to Handler\)`
 	}
 }
 
@@ -80,7 +80,7 @@ func Handler(w http.ResponseWriter, r *http.Request) {
 func Handle(delay time.Duration) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		for i := 0; i < 3; i++ {
-			time.Sleep(delay) // want `time.Sleep in a loop ignores r.Context\(\) \(request the function literal serves\)`
+			time.Sleep(delay) // want `time.Sleep in a loop ignores r.Context\(\) \(request given to the function literal\)`
 		}
 	}
 }
@@ -130,5 +130,13 @@ func Derived(ctx context.Context, in <-chan int) {
 	_ = tctx
 	for i := 0; i < 3; i++ {
 		<-in // want `receive from in in a loop ignores ctx`
+	}
+}
+
+// A request given without its ResponseWriter (a helper of a handler, a
+// RoundTrip) carries the context to honour all the same.
+func Forward(req *http.Request, in <-chan int) {
+	for i := 0; i < 3; i++ {
+		<-in // want `receive from in in a loop ignores req.Context\(\) \(request given to Forward\)`
 	}
 }

@@ -3,7 +3,6 @@ package ctxdone
 import (
 	"context"
 	"errors"
-	"net/http"
 	"sync"
 	"time"
 )
@@ -365,11 +364,4 @@ func Skip(ctx context.Context, in <-chan int, fast bool) {
 	<-in
 done:
 	time.Sleep(time.Millisecond)
-}
-
-// An outgoing request is not the one the function serves.
-func Send(req *http.Request, in <-chan int) {
-	for i := 0; i < 3; i++ {
-		<-in
-	}
 }

@@ -153,19 +153,6 @@ func Expected(ctx context.Context, got *http.Request) bool {
 	return want.URL.String() == got.URL.String() && reflect.DeepEqual(want.Header, got.Header)
 }
 
-// An outgoing request is not a request being served: its context is not
-// the function's.
-type transport struct{ addr string }
-
-func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
-	c, err := net.Dial("tcp", t.addr)
-	if err != nil {
-		return nil, err
-	}
-	c.Close()
-	return nil, nil
-}
-
 // The receiver's context is its lifetime, cancelled by Exit after the loop
 // has returned.
 type daemon struct {

@@ -35,7 +35,7 @@ func (s *Server) Lookup(ctx context.Context, id string) error {
 }
 
 func (s *Server) Fetch(w http.ResponseWriter, r *http.Request) {
-	resp, err := http.Get(s.url) // want `http.Get cannot be cancelled: it ignores r.Context\(\) \(request Fetch serves\)$`
+	resp, err := http.Get(s.url) // want `http.Get cannot be cancelled: it ignores r.Context\(\) \(request given to Fetch\)$`
 	if err == nil {
 		resp.Body.Close()
 	}
@@ -127,9 +127,21 @@ func Copied(ctx context.Context, rt http.RoundTripper, url string) error {
 // A handler written as a closure.
 func Proxy(url string) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		resp, err := http.Head(url) // want `http.Head cannot be cancelled: it ignores r.Context\(\) \(request the function literal serves\)`
+		resp, err := http.Head(url) // want `http.Head cannot be cancelled: it ignores r.Context\(\) \(request given to the function literal\)`
 		if err == nil {
 			resp.Body.Close()
 		}
 	}
+}
+
+// A transport's outgoing request carries the context to dial with.
+type transport struct{ addr string }
+
+func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
+	c, err := net.Dial("tcp", t.addr) // want `net.Dial cannot be cancelled: it ignores req.Context\(\) \(request given to RoundTrip\)`
+	if err != nil {
+		return nil, err
+	}
+	c.Close()
+	return nil, nil
 }
