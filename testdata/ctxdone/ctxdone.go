@@ -135,8 +135,8 @@ func Derived(ctx context.Context, in <-chan int) {
 
 // A request given without its ResponseWriter (a helper of a handler, a
 // RoundTrip) carries the context to honour all the same.
-func Forward(req *http.Request, in <-chan int) {
+func Relay2(req *http.Request, in <-chan int) {
 	for i := 0; i < 3; i++ {
-		<-in // want `receive from in in a loop ignores req.Context\(\) \(request given to Forward\)`
+		<-in // want `receive from in in a loop ignores req.Context\(\) \(request given to Relay2\)`
 	}
 }
