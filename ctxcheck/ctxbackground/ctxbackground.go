@@ -4,6 +4,8 @@ import (
 	_ "embed"
 	"fmt"
 	"go/ast"
+	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -19,15 +21,64 @@ import (
 var doc string
 
 var Analyzer = &analysis.Analyzer{
-	Name:     "ctxbackground",
-	Doc:      analysisdoc.MustExtract(doc, "ctxbackground"),
-	URL:      "https://pkg.go.dev/github.com/gohazard/gohazard/ctxcheck/ctxbackground",
-	Requires: []*analysis.Analyzer{inspect.Analyzer},
-	Run:      run,
+	Name:      "ctxbackground",
+	Doc:       analysisdoc.MustExtract(doc, "ctxbackground"),
+	URL:       "https://pkg.go.dev/github.com/gohazard/gohazard/ctxcheck/ctxbackground",
+	Requires:  []*analysis.Analyzer{inspect.Analyzer},
+	Run:       run,
+	FactTypes: []analysis.Fact{new(IgnoredContexts)},
+}
+
+// IgnoredContexts is the fact exported for a function that discards
+// context parameters (blank, unnamed or unused), by index: a new context
+// handed to it cuts nothing off.
+type IgnoredContexts struct{ Params []int }
+
+func (*IgnoredContexts) AFact() {}
+
+func (f *IgnoredContexts) String() string { return fmt.Sprintf("ignores %v", f.Params) }
+
+// exportFacts exports IgnoredContexts for the functions of decls.
+func exportFacts(pass *analysis.Pass, decls []*ast.FuncDecl) {
+	for _, decl := range decls {
+		obj, ok := pass.TypesInfo.Defs[decl.Name].(*types.Func)
+		if !ok || decl.Body == nil {
+			continue
+		}
+		used := map[types.Object]bool{}
+		ast.Inspect(decl.Body, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok {
+				used[pass.TypesInfo.Uses[id]] = true
+			}
+			return true
+		})
+		var fact IgnoredContexts
+		params := obj.Signature().Params()
+		for i := range params.Len() {
+			if p := params.At(i); ctxscope.IsContext(p.Type()) && !used[p] {
+				fact.Params = append(fact.Params, i)
+			}
+		}
+		if fact.Params != nil {
+			pass.ExportObjectFact(obj, &fact)
+		}
+	}
+}
+
+// ignores reports whether the callee of call discards its argument i.
+func ignores(pass *analysis.Pass, call *ast.CallExpr, i int) bool {
+	callee, ok := typeutil.Callee(pass.TypesInfo, call).(*types.Func)
+	var fact IgnoredContexts
+	return ok && pass.ImportObjectFact(callee, &fact) && slices.Contains(fact.Params, i)
 }
 
 func run(pass *analysis.Pass) (any, error) {
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	var decls []*ast.FuncDecl
+	for cur := range insp.Root().Preorder((*ast.FuncDecl)(nil)) {
+		decls = append(decls, cur.Node().(*ast.FuncDecl))
+	}
+	exportFacts(pass, decls)
 	for cur := range insp.Root().Preorder((*ast.CallExpr)(nil)) {
 		call := cur.Node().(*ast.CallExpr)
 		callee := typeutil.Callee(pass.TypesInfo, call)
@@ -36,11 +87,12 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		path := ctxscope.Path(cur)
 		srcs, fn := ctxscope.Own(pass.TypesInfo, path, call.Pos())
-		srcs = ctxscope.Given(srcs)
+		srcs = ctxscope.NotLifetimes(ctxscope.Given(srcs))
 		if len(srcs) == 0 || ctxscope.RunsOnce(fn) || ctxscope.Wrapper(fn, srcs) || ctxscope.ObservesDone(pass.TypesInfo, fn, srcs, call.Pos()) {
 			continue
 		}
-		if !ctxscope.HandedToCalls(pass.TypesInfo, fn, path, srcs) {
+		ignored := func(call *ast.CallExpr, i int) bool { return ignores(pass, call, i) }
+		if !ctxscope.HandedToCalls(pass.TypesInfo, fn, path, srcs, ignored) {
 			continue
 		}
 		report(pass, call, callee.Name(), srcs, fn)
@@ -53,8 +105,8 @@ func report(pass *analysis.Pass, call *ast.CallExpr, name string, srcs []ctxscop
 	d := analysis.Diagnostic{
 		Pos:     call.Pos(),
 		End:     call.End(),
-		Message: fmt.Sprintf("context.%s() cuts off cancellation and deadlines: %s is in scope (%s); use it, or context.WithoutCancel(%s) to detach on purpose", name, src.Expr, ctxscope.Describe(src, fn), src.Expr),
-		Related: []analysis.RelatedInformation{{Pos: src.Var.Pos(), Message: fmt.Sprintf("%s comes from here", src.Expr)}},
+		Message: fmt.Sprintf("context.%s() cuts off %s (%s): what it starts is not cancelled with it", name, src.Expr, ctxscope.Describe(src, fn)),
+		Related: []analysis.RelatedInformation{{Pos: src.Var.Pos(), Message: fmt.Sprintf("%s comes from here; use it, or context.WithoutCancel(%s) to detach on purpose", src.Expr, src.Expr)}},
 	}
 	if len(srcs) == 1 {
 		d.SuggestedFixes = []analysis.SuggestedFix{{

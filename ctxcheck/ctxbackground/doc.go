@@ -29,11 +29,24 @@
 // Only the function's own contexts count: a function literal may run
 // after its enclosing function has returned (a callback, a goroutine
 // meant to outlive a request), so a context it merely captures is not
-// reported. Deliberately detached contexts are not reported either: a new
-// context stored in a field, a global or a result (it belongs to
-// something that outlives the call), one used in a go or defer statement,
-// one assigned to the context variable itself (a nil guard such as
-// if ctx == nil { ctx = context.Background() }), and one created after
-// the function has observed its context end (ctx.Done(), ctx.Err()), as a
-// graceful shutdown does. main, init and TestMain are not reported.
+// reported; a handler written as a literal has its own request, and is.
+// A receiver's context field is not used when the receiver also holds its
+// CancelFunc (the object's own lifetime).
+//
+// Reported: a new context that only goes to calls the function makes
+// itself, and a new context returned in place of a context parameter
+// (func scope(ctx context.Context) context.Context { return
+// context.Background() }), whose caller will use it for its work.
+// Deliberately detached contexts are not reported: a new context stored
+// in a field, a global or a struct, one used in a go or defer statement,
+// one assigned to the context variable itself or returned under a nil
+// test of it (if ctx == nil { ctx = context.Background() }), one created
+// after the function has observed its context end (ctx.Done(),
+// ctx.Err()), as a graceful shutdown does, and one handed only to
+// functions that discard that parameter (blank, unnamed or unused: the
+// IgnoredContexts fact), which cuts nothing off. main, init and TestMain
+// are not reported.
+//
+// The message names the context cut off and where it comes from; the
+// related position points at it, with the fix.
 package ctxbackground

@@ -5,11 +5,11 @@
 //
 // ctxdone: report loops that block without observing the context in scope
 //
-// A loop in a function that has a context (a parameter, a request's
-// Context(), a receiver's context field, or one captured by a goroutine)
-// should end when that context is cancelled. A loop that blocks on
-// something else, and never looks at the context, goes on after its
-// caller gave up, or blocks forever:
+// A loop in a function that was given a context (a parameter, the
+// Context() of an *http.Request parameter, or one captured by a
+// goroutine) should end when that context is cancelled. A loop that
+// blocks on something else, and never looks at the context, goes on after
+// its caller gave up, or blocks forever:
 //
 //	func (c *Client) poll(ctx context.Context) error {
 //		for {
@@ -32,11 +32,26 @@
 //		case msg := <-c.updates:
 //			...
 //
-// Reported in a loop whose body neither selects on ctx.Done() nor calls
-// ctx.Err() (nor Done() to pass on): a blocking select (no default) with
-// no case that leaves the loop, time.Sleep, and a send or receive on a
-// channel that the function does not make itself (a handshake with its own
-// goroutines is its business). The report says which operation ignores
-// which context. A loop with no way out at all is left to noexit, and a
-// range over a channel ends when the channel is closed.
+// Reported, in a loop (for, range, or a label and a goto back to it): a
+// blocking select (no default) with no case that leaves the loop,
+// time.Sleep, and a send or receive on a channel that the function does
+// not make itself (a handshake with its own goroutines is its business).
+// The report names the operation and the context it ignores; its related
+// positions point at the loop, with the fix, and at the context.
+//
+// A loop observes the context, and is not reported, when its condition,
+// post statement or body calls Done or Err on it, on a copy or on a
+// context derived from it (which ends when it ends), or receives from its
+// Done channel kept in a variable (done := ctx.Done()); and when it
+// passes the context to a call whose failure ends the loop (an
+// if err != nil that leaves it, or a condition err == nil): once the
+// context is cancelled, that call fails and the loop stops. Waiting on a
+// channel that a goroutine of the function closes after observing the
+// context is waiting for the context too.
+//
+// A receiver's context field is not a context the method was given: it
+// bounds the object's lifetime, which the object ends itself (a Close
+// that stops its loops, then cancels), and its methods may block on the
+// object's own channels. A range over a channel ends when the channel is
+// closed.
 package ctxdone

@@ -27,7 +27,16 @@
 //		process(ctx, item)
 //	}
 //
-// A loop that always leaves after the assignment is not reported. A
+// Derivations are context.WithValue, WithCancel, WithTimeout and the
+// like, and functions that return a context derived from their context
+// argument (or that argument itself on some paths), such as a helper
+// wrapping context.WithValue: a DerivesContext fact, exported for every
+// such function, covers the package's helpers and its dependencies' alike,
+// so ctx = withTag(ctx, t) in a loop is reported too.
+//
+// The message names the context variable; the related positions point at
+// the loop, with the fix, and at the variable. A loop that always leaves
+// after the assignment is not reported. A
 // cancel function deferred inside a loop (its context and timer live
 // until the function returns) is reported by allocheck's deferloop, in
 // words about contexts. go vet's lostcancel reports cancel functions that

@@ -20,11 +20,12 @@ import (
 var doc string
 
 var Analyzer = &analysis.Analyzer{
-	Name:     "ctxrequest",
-	Doc:      analysisdoc.MustExtract(doc, "ctxrequest"),
-	URL:      "https://pkg.go.dev/github.com/gohazard/gohazard/ctxcheck/ctxrequest",
-	Requires: []*analysis.Analyzer{inspect.Analyzer},
-	Run:      run,
+	Name:      "ctxrequest",
+	Doc:       analysisdoc.MustExtract(doc, "ctxrequest"),
+	URL:       "https://pkg.go.dev/github.com/gohazard/gohazard/ctxcheck/ctxrequest",
+	Requires:  []*analysis.Analyzer{inspect.Analyzer},
+	Run:       run,
+	FactTypes: []analysis.Fact{new(RequestParams)},
 }
 
 // How a call is rewritten to take the context.
@@ -88,6 +89,11 @@ func lastElem(path string) string {
 
 func run(pass *analysis.Pass) (any, error) {
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	var decls []*ast.FuncDecl
+	for cur := range insp.Root().Preorder((*ast.FuncDecl)(nil)) {
+		decls = append(decls, cur.Node().(*ast.FuncDecl))
+	}
+	exportFacts(pass, decls)
 	for cur := range insp.Root().Preorder((*ast.CallExpr)(nil)) {
 		call := cur.Node().(*ast.CallExpr)
 		callee := typeutil.Callee(pass.TypesInfo, call)
@@ -98,9 +104,10 @@ func run(pass *analysis.Pass) (any, error) {
 			if !a.matches(callee) {
 				continue
 			}
-			srcs, fn := ctxscope.Own(pass.TypesInfo, ctxscope.Path(cur), call.Pos())
-			srcs = ctxscope.Given(srcs)
-			if a.how == rename && a.name == "NewRequest" && attachesContext(pass.TypesInfo, fn) {
+			path := ctxscope.Path(cur)
+			srcs, fn := ctxscope.Own(pass.TypesInfo, path, call.Pos())
+			srcs = ctxscope.NotLifetimes(ctxscope.Given(srcs))
+			if a.how == rename && a.name == "NewRequest" && !mattersUnsent(pass, fn, path) {
 				break
 			}
 			if len(srcs) > 0 && !ctxscope.RunsOnce(fn) && !ctxscope.Wrapper(fn, srcs) && !ctxscope.ObservesDone(pass.TypesInfo, fn, srcs, call.Pos()) {
@@ -121,8 +128,8 @@ func report(pass *analysis.Pass, call *ast.CallExpr, a api, srcs []ctxscope.Sour
 	d := analysis.Diagnostic{
 		Pos:     call.Pos(),
 		End:     call.End(),
-		Message: fmt.Sprintf("%s cannot be cancelled: %s is in scope (%s) but the call keeps going when it is done; %s", a, src.Expr, ctxscope.Describe(src, fn), advice),
-		Related: []analysis.RelatedInformation{{Pos: src.Var.Pos(), Message: fmt.Sprintf("%s comes from here", src.Expr)}},
+		Message: fmt.Sprintf("%s cannot be cancelled: it ignores %s (%s)", a, src.Expr, ctxscope.Describe(src, fn)),
+		Related: []analysis.RelatedInformation{{Pos: src.Var.Pos(), Message: fmt.Sprintf("%s comes from here; %s", src.Expr, advice)}},
 	}
 	if len(srcs) == 1 {
 		if edits := fix(pass, call, a, src.Expr); edits != nil {
@@ -184,16 +191,24 @@ func text(pass *analysis.Pass, e ast.Expr) string {
 	return string(src[file.Offset(e.Pos()):file.Offset(e.End())])
 }
 
-// attachesContext reports whether fn gives a request a context after
-// making it: req.WithContext(ctx) or req.Clone(ctx).
-func attachesContext(info *types.Info, fn ast.Node) bool {
-	found := false
-	ast.Inspect(fn, func(n ast.Node) bool {
-		if call, ok := n.(*ast.CallExpr); ok {
-			callee := typeutil.Callee(info, call)
-			found = found || ssautil.IsMethod(callee, "net/http", "Request", "WithContext") || ssautil.IsMethod(callee, "net/http", "Request", "Clone")
-		}
-		return !found
-	})
-	return found
+// mattersUnsent reports whether the request made by path[0], a call of
+// http.NewRequest in fn, is sent without a context: it may be sent (to a
+// client, a transport, a caller) and nothing attaches one to it later
+// (req.WithContext(ctx), here or in a function it is handed to). A
+// request only compared or dumped never waits on the network.
+func mattersUnsent(pass *analysis.Pass, fn ast.Node, path []ast.Node) bool {
+	assign, ok := path[1].(*ast.AssignStmt)
+	if !ok || len(assign.Rhs) != 1 || assign.Rhs[0] != path[0] {
+		return true
+	}
+	id, ok := assign.Lhs[0].(*ast.Ident)
+	if !ok {
+		return true
+	}
+	v, ok := pass.TypesInfo.ObjectOf(id).(*types.Var)
+	if !ok {
+		return true
+	}
+	f := follow(pass, fn, v)
+	return f.sent && !f.attached
 }

@@ -37,6 +37,20 @@
 // As for ctxbackground, only the function's own contexts count (not those
 // a function literal captures), and calls made after the function has
 // observed its context end (ctx.Done(), ctx.Err()) are not reported:
-// cleanup after cancellation must not be cancelled. go vet's lostcancel
+// cleanup after cancellation must not be cancelled.
+//
+// A request made with http.NewRequest is reported only when it may be
+// sent without a context: it reaches a call that returns the
+// *http.Response (Client.Do, a RoundTripper), a function that sends it
+// (a RequestParams fact, exported for every function that takes a
+// request), an unknown function, or the caller; and neither this function
+// nor one it hands the request to attaches a context (req.WithContext,
+// req.Clone). A request only compared, dumped (its response discarded) or
+// inspected never waits on the network. A receiver's context field is not
+// used when the receiver also holds its CancelFunc: that context is the
+// object's lifetime, which it ends itself.
+//
+// The message names the call and the context it ignores; the related
+// position points at the context, with the fix. go vet's lostcancel
 // and httpresponse cover the other common mistakes with these APIs.
 package ctxrequest

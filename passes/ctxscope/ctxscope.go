@@ -209,7 +209,8 @@ func Path(cur inspector.Cursor) []ast.Node {
 	return path
 }
 
-// Describe says where src comes from, for messages about fn.
+// Describe says where src comes from, for messages about fn, the
+// function that declares it.
 func Describe(src Source, fn ast.Node) string {
 	name := "the function literal"
 	if decl, ok := fn.(*ast.FuncDecl); ok {
@@ -219,11 +220,26 @@ func Describe(src Source, fn ast.Node) string {
 	case Param:
 		return "parameter of " + name
 	case Request:
-		return "the context of the request " + name + " serves"
+		return "request given to " + name
 	case Field:
 		return "field of " + name + "'s receiver"
 	}
 	return "declared in " + name
+}
+
+// Origin is Describe for a source in scope at path[0]: it names the
+// function of path that declares src, which for a context captured by a
+// function literal is an enclosing one.
+func Origin(src Source, path []ast.Node) string {
+	for _, n := range path {
+		switch n.(type) {
+		case *ast.FuncDecl, *ast.FuncLit:
+			if n.Pos() <= src.Var.Pos() && src.Var.Pos() < n.End() {
+				return Describe(src, n)
+			}
+		}
+	}
+	return Describe(src, nil)
 }
 
 // derivations are the functions that derive a context from a parent,
@@ -233,11 +249,13 @@ var derivations = []string{"WithCancel", "WithCancelCause", "WithDeadline", "Wit
 // HandedToCalls reports whether the context made by path[0], an
 // expression in fn, directly or through derivations (context.WithTimeout
 // and the like) and local variables, only ever goes to calls that fn
-// makes itself: not to go or defer statements, not into fields, globals,
-// results or function literals, and not back into one of srcs (a nil
-// guard). Such a context serves work that fn waits for, which a context
-// in scope should bound.
-func HandedToCalls(info *types.Info, fn ast.Node, path []ast.Node, srcs []Source) bool {
+// makes itself, at least one of which uses it (ignores says which
+// arguments of a call its callee discards), or is returned by fn in
+// place of a context parameter: not to go or defer statements, not into
+// fields, globals or function literals, and not back into one of srcs
+// (a nil guard). Such a context serves work that fn waits for, which a
+// context in scope should bound.
+func HandedToCalls(info *types.Info, fn ast.Node, path []ast.Node, srcs []Source, ignores func(*ast.CallExpr, int) bool) bool {
 	for i := 0; i+1 < len(path); i++ {
 		expr := path[i]
 		switch parent := path[i+1].(type) {
@@ -250,22 +268,68 @@ func HandedToCalls(info *types.Info, fn ast.Node, path []ast.Node, srcs []Source
 			if Derives(info, parent) && parent.Args[0] == expr {
 				continue
 			}
-			return ordinaryCall(path[i+1:])
+			return ordinaryCall(path[i+1:], fn) && !ignores(parent, argIndex(parent, expr))
 		case *ast.AssignStmt:
 			if len(parent.Rhs) != 1 || parent.Rhs[0] != expr {
 				return false
 			}
-			return localHandedToCalls(info, fn, parent.Lhs[0], srcs)
+			return localHandedToCalls(info, fn, parent.Lhs[0], srcs, ignores)
 		case *ast.ValueSpec:
 			if len(parent.Values) != 1 || parent.Values[0] != expr {
 				return false
 			}
-			return localHandedToCalls(info, fn, parent.Names[0], srcs)
+			return localHandedToCalls(info, fn, parent.Names[0], srcs, ignores)
+		case *ast.ReturnStmt:
+			return replacesParam(info, fn, path[i+1:], srcs)
 		default:
 			return false
 		}
 	}
 	return false
+}
+
+// argIndex returns the index of arg among call's arguments, or -1.
+func argIndex(call *ast.CallExpr, arg ast.Node) int {
+	for i, a := range call.Args {
+		if a == arg {
+			return i
+		}
+	}
+	return -1
+}
+
+// replacesParam reports whether the return statement path[0] of fn hands
+// a new context to fn's caller, which gave fn a context: unless the return
+// is guarded by a nil test of that context.
+func replacesParam(info *types.Info, fn ast.Node, path []ast.Node, srcs []Source) bool {
+	given := false
+	for _, s := range srcs {
+		given = given || s.Kind == Param || s.Kind == Request
+	}
+	if !given {
+		return false
+	}
+	exprs := Exprs(srcs)
+	for _, n := range path {
+		if n == fn {
+			break
+		}
+		ifs, ok := n.(*ast.IfStmt)
+		if !ok {
+			continue
+		}
+		guard := false
+		ast.Inspect(ifs.Cond, func(n ast.Node) bool {
+			if cmp, ok := n.(*ast.BinaryExpr); ok && (cmp.Op == token.EQL || cmp.Op == token.NEQ) {
+				guard = guard || exprs[types.ExprString(cmp.X)] && info.Types[cmp.Y].IsNil() || exprs[types.ExprString(cmp.Y)] && info.Types[cmp.X].IsNil()
+			}
+			return !guard
+		})
+		if guard {
+			return false
+		}
+	}
+	return true
 }
 
 // Derives reports whether call derives a context from its first
@@ -280,9 +344,9 @@ func Derives(info *types.Info, call *ast.CallExpr) bool {
 	return false
 }
 
-// ordinaryCall reports whether path[0], a call, is neither the call of a
-// go or defer statement nor inside a function literal.
-func ordinaryCall(path []ast.Node) bool {
+// ordinaryCall reports whether path[0], a call in fn, is neither the
+// call of a go or defer statement nor inside a function literal of fn.
+func ordinaryCall(path []ast.Node, fn ast.Node) bool {
 	if len(path) > 1 {
 		switch stmt := path[1].(type) {
 		case *ast.GoStmt:
@@ -292,6 +356,9 @@ func ordinaryCall(path []ast.Node) bool {
 		}
 	}
 	for _, n := range path[1:] {
+		if n == fn {
+			return true
+		}
 		switch n.(type) {
 		case *ast.FuncLit:
 			return false
@@ -304,9 +371,8 @@ func ordinaryCall(path []ast.Node) bool {
 
 // localHandedToCalls reports whether lhs is a local variable of fn, not
 // one of srcs, used at least once and only as an argument of ordinary
-// calls made by fn.
-func localHandedToCalls(info *types.Info, fn ast.Node, lhs ast.Expr, srcs []Source) bool {
-
+// calls made by fn, one of which uses it.
+func localHandedToCalls(info *types.Info, fn ast.Node, lhs ast.Expr, srcs []Source, ignores func(*ast.CallExpr, int) bool) bool {
 	id, ok := lhs.(*ast.Ident)
 	if !ok {
 		return false
@@ -320,7 +386,7 @@ func localHandedToCalls(info *types.Info, fn ast.Node, lhs ast.Expr, srcs []Sour
 			return false
 		}
 	}
-	uses := 0
+	used := false
 	ok = true
 	var stack []ast.Node
 	ast.Inspect(fn, func(n ast.Node) bool {
@@ -329,20 +395,21 @@ func localHandedToCalls(info *types.Info, fn ast.Node, lhs ast.Expr, srcs []Sour
 			return true
 		}
 		if use, isIdent := n.(*ast.Ident); isIdent && use != id && info.Uses[use] == v {
-			uses++
 			path := []ast.Node{use}
 			for j := len(stack) - 1; j >= 0; j-- {
 				path = append(path, stack[j])
 			}
 			call, isCall := path[1].(*ast.CallExpr)
-			if !isCall || call.Fun == use || !ordinaryCall(path[1:]) {
+			if !isCall || call.Fun == use || !ordinaryCall(path[1:], fn) {
 				ok = false
+			} else {
+				used = used || !ignores(call, argIndex(call, use))
 			}
 		}
 		stack = append(stack, n)
 		return ok
 	})
-	return ok && uses > 0
+	return ok && used
 }
 
 // RunsOnce reports whether fn is main, init or TestMain, where a process
@@ -359,30 +426,6 @@ func RunsOnce(fn ast.Node) bool {
 	return false
 }
 
-// Rederived reports whether assign gives a context variable a context
-// derived from itself, as in ctx = context.WithValue(ctx, k, v) or
-// ctx, cancel = context.WithTimeout(ctx, d), and returns the variable and
-// the derivation, or nil.
-func Rederived(info *types.Info, assign *ast.AssignStmt) (*types.Var, *ast.CallExpr) {
-	if len(assign.Rhs) != 1 || len(assign.Lhs) == 0 || assign.Tok != token.ASSIGN {
-		return nil, nil
-	}
-	call, ok := ast.Unparen(assign.Rhs[0]).(*ast.CallExpr)
-	if !ok || !Derives(info, call) {
-		return nil, nil
-	}
-	lhs, ok1 := ast.Unparen(assign.Lhs[0]).(*ast.Ident)
-	parent, ok2 := ast.Unparen(call.Args[0]).(*ast.Ident)
-	if !ok1 || !ok2 {
-		return nil, nil
-	}
-	v, ok := info.Uses[lhs].(*types.Var)
-	if !ok || info.Uses[parent] != v {
-		return nil, nil
-	}
-	return v, call
-}
-
 // Given returns the contexts of srcs that the function was given: its
 // parameters, its request's, its receiver's; not the local variables,
 // which may be contexts the function makes for its own purposes.
@@ -394,6 +437,39 @@ func Given(srcs []Source) []Source {
 		}
 	}
 	return out
+}
+
+// NotLifetimes returns srcs without the context fields of receivers
+// whose type also holds a context.CancelFunc: such a context is the
+// object's own lifetime, which the object ends itself (an Exit or Close
+// that cancels it once its work has stopped), not a context its methods
+// were given for their work.
+func NotLifetimes(srcs []Source) []Source {
+	var out []Source
+	for _, s := range srcs {
+		if s.Kind != Field || !cancels(s.Var.Type()) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// cancels reports whether t, a struct or a pointer to one, has a field
+// of type context.CancelFunc or context.CancelCauseFunc.
+func cancels(t types.Type) bool {
+	if ptr, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = ptr.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for f := range st.Fields() {
+		if ssautil.IsType(f.Type(), "context", "CancelFunc") || ssautil.IsType(f.Type(), "context", "CancelCauseFunc") {
+			return true
+		}
+	}
+	return false
 }
 
 // Wrapper reports whether fn is a one-statement method whose only

@@ -27,7 +27,7 @@ type S struct {
 	other int
 }
 
-func (s *S) method(r *http.Request) {
+func (s *S) method(w http.ResponseWriter, r *http.Request) {
 	_ = 1 // HERE method
 	func(ctx context.Context) {
 		_ = 2 // HERE lit
@@ -45,6 +45,11 @@ func (s *S) method(r *http.Request) {
 func plain(n int) {
 	_ = n // HERE none
 }
+
+// A request without its ResponseWriter.
+func roundTrip(r *http.Request) {
+	_ = r // HERE outgoing
+}
 `
 
 func TestInScope(t *testing.T) {
@@ -58,11 +63,12 @@ func TestInScope(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := map[string][]string{
-		"method": {"r.Context()", "s.ctx"},
-		"lit":    {"ctx", "r.Context()", "s.ctx"},
-		"after":  {"ctx", "ctx2", "r.Context()", "s.ctx"},
-		"shadow": {"ctx", "ctx2", "r.Context()"},
-		"none":   nil,
+		"method":   {"r.Context()", "s.ctx"},
+		"lit":      {"ctx", "r.Context()", "s.ctx"},
+		"after":    {"ctx", "ctx2", "r.Context()", "s.ctx"},
+		"shadow":   {"ctx", "ctx2", "r.Context()"},
+		"none":     nil,
+		"outgoing": {"r.Context()"},
 	}
 	for _, cg := range f.Comments {
 		label, ok := strings.CutPrefix(cg.Text(), "HERE ")

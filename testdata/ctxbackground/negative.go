@@ -25,7 +25,7 @@ func init() {
 	run(context.TODO())
 }
 
-func run(ctx context.Context) {}
+func run(ctx context.Context) {} // want run:`ignores \[0\]`
 
 // A nil guard assigns the context variable itself.
 func Guard(ctx context.Context, db *sql.DB) error {
@@ -36,7 +36,7 @@ func Guard(ctx context.Context, db *sql.DB) error {
 }
 
 // A goroutine meant to outlive the request.
-func Detach(ctx context.Context, db *sql.DB) {
+func Detach(ctx context.Context, db *sql.DB) { // want Detach:`ignores \[0\]`
 	go func() {
 		db.PingContext(context.Background())
 	}()
@@ -44,7 +44,7 @@ func Detach(ctx context.Context, db *sql.DB) {
 }
 
 // A callback that may run after the function returns.
-func Later(ctx context.Context, db *sql.DB) {
+func Later(ctx context.Context, db *sql.DB) { // want Later:`ignores \[0\]`
 	time.AfterFunc(time.Second, func() {
 		db.PingContext(context.Background())
 	})
@@ -79,27 +79,31 @@ type Server struct {
 	cancel context.CancelFunc
 }
 
-func (s *Server) Start(ctx context.Context) {
+func (s *Server) Start(ctx context.Context) { // want Start:`ignores \[0\]`
 	s.ctx, s.cancel = context.WithCancel(context.Background())
 }
 
-func NewServer(ctx context.Context) *Server {
+func NewServer(ctx context.Context) *Server { // want NewServer:`ignores \[0\]`
 	base, cancel := context.WithCancel(context.Background())
 	return &Server{ctx: base, cancel: cancel}
 }
 
+// A nil guard returning a root context.
 func Root(ctx context.Context) context.Context {
-	return context.Background()
+	if ctx == nil {
+		return context.Background()
+	}
+	return ctx
 }
 
 var global context.Context
 
-func SetGlobal(ctx context.Context) {
+func SetGlobal(ctx context.Context) { // want SetGlobal:`ignores \[0\]`
 	global = context.Background()
 }
 
 // A context captured from the enclosing function is not the literal's own.
-func Captured(ctx context.Context, db *sql.DB) func() error {
+func Captured(ctx context.Context, db *sql.DB) func() error { // want Captured:`ignores \[0\]`
 	return func() error {
 		return db.PingContext(context.Background())
 	}
@@ -114,7 +118,7 @@ func After(db *sql.DB) error {
 }
 
 // A context passed into a closure variable handed elsewhere.
-func Escapes(ctx context.Context, f func(func() context.Context)) {
+func Escapes(ctx context.Context, f func(func() context.Context)) { // want Escapes:`ignores \[0\]`
 	bg := context.Background()
 	f(func() context.Context { return bg })
 }
@@ -142,4 +146,47 @@ func Independent(db *sql.DB) error {
 		return err
 	}
 	return db.PingContext(second)
+}
+
+// The callee discards its context: nothing is cut off.
+type informer struct{}
+
+func newInformer(_ context.Context) *informer { return &informer{} } // want newInformer:`ignores \[0\]`
+
+func (i *informer) run(stop <-chan struct{}) { <-stop }
+
+func Start(ctx context.Context) {
+	inf := newInformer(context.Background())
+	go inf.run(ctx.Done())
+}
+
+func newCache(context.Context, int) map[string]int { return nil } // want newCache:`ignores \[0\]`
+
+func unused(ctx context.Context, n int) int { return n } // want unused:`ignores \[0\]`
+
+func Caches(ctx context.Context) int { // want Caches:`ignores \[0\]`
+	c := newCache(context.TODO(), 10)
+	bg := context.Background()
+	return len(c) + unused(bg, 1)
+}
+
+// The receiver holds its context's CancelFunc: the object's lifetime.
+type Loop struct {
+	ctx    context.Context
+	cancel context.CancelFunc
+	db     *sql.DB
+}
+
+func (l *Loop) Flush() error {
+	if l.db == nil {
+		return nil
+	}
+	return l.db.PingContext(context.Background())
+}
+
+// A closure handler that detaches work on purpose.
+func Async(db *sql.DB) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		go db.PingContext(context.Background())
+	}
 }

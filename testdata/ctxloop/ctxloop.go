@@ -11,7 +11,7 @@ func process(ctx context.Context, item string) error { return ctx.Err() }
 
 func Values(ctx context.Context, items []string) error {
 	for _, item := range items {
-		ctx = context.WithValue(ctx, key{}, item) // want `ctx is derived from itself on every iteration: the chain of contexts, and the memory it holds, grows with the loop; derive a new variable per iteration \(ctx := context.WithValue\(...\)\)`
+		ctx = context.WithValue(ctx, key{}, item) // want `^ctx is derived from itself on every iteration: its chain of contexts grows with the loop$`
 		if err := process(ctx, item); err != nil {
 			return err
 		}
@@ -32,5 +32,48 @@ func Forever(ctx context.Context, next func() string) {
 	for {
 		ctx = context.WithValue(ctx, key{}, next()) // want `ctx is derived from itself`
 		go process(ctx, "x")
+	}
+}
+
+// Helpers that wrap a derivation.
+func withTag(ctx context.Context, tag string) context.Context { // want withTag:`derives from parameter 0`
+	return context.WithValue(ctx, key{}, tag)
+}
+
+func withTrace(id int, parent context.Context) (context.Context, context.CancelFunc) { // want withTrace:`derives from parameter 1`
+	if id == 0 {
+		return context.WithCancel(parent)
+	}
+	parent = withTag(parent, "trace")
+	return context.WithTimeout(parent, time.Second)
+}
+
+func maybeTag(ctx context.Context, tag string) context.Context { // want maybeTag:`derives from parameter 0`
+	if tag == "" {
+		return ctx
+	}
+	return withTag(ctx, tag)
+}
+
+func Tags(ctx context.Context, tags []string) {
+	for _, t := range tags {
+		ctx = withTag(ctx, t) // want `ctx is derived from itself on every iteration`
+		process(ctx, t)
+	}
+}
+
+func Traces(ctx context.Context, ids []int) {
+	for _, id := range ids {
+		var cancel context.CancelFunc
+		ctx, cancel = withTrace(id, ctx) // want `ctx is derived from itself`
+		process(ctx, "x")
+		cancel()
+	}
+}
+
+func Maybe(ctx context.Context, tags []string) {
+	for i := 0; i < len(tags); i++ {
+		ctx = maybeTag(ctx, tags[i]) // want `ctx is derived from itself`
+		go process(ctx, tags[i])
 	}
 }

@@ -67,7 +67,7 @@ func Inner(items []string) {
 
 // A chain built on purpose with several kinds of derivation, for use
 // after the loop.
-func Layers(ctx context.Context, n int) (context.Context, []context.CancelFunc) {
+func Layers(ctx context.Context, n int) (context.Context, []context.CancelFunc) { // want Layers:`derives from parameter 0`
 	var cancels []context.CancelFunc
 	for i := 0; i < n; i++ {
 		if i%2 == 0 {
@@ -79,4 +79,37 @@ func Layers(ctx context.Context, n int) (context.Context, []context.CancelFunc) 
 		}
 	}
 	return ctx, cancels
+}
+
+// Helpers that do not derive from their argument.
+func fresh(ctx context.Context, tag string) context.Context {
+	return context.WithValue(context.Background(), key{}, tag)
+}
+
+func same(ctx context.Context) context.Context { return ctx }
+
+func pick(ctx, other context.Context, first bool) context.Context {
+	if first {
+		return ctx
+	}
+	return other
+}
+
+func NotDerived(ctx context.Context, tags []string) {
+	for _, t := range tags {
+		ctx = fresh(ctx, t)
+		process(ctx, t)
+		ctx = same(ctx)
+		process(ctx, t)
+		ctx = pick(ctx, context.TODO(), t == "")
+		process(ctx, t)
+	}
+}
+
+// A helper's result assigned to a fresh variable per iteration.
+func FreshTags(ctx context.Context, tags []string) {
+	for _, t := range tags {
+		ctx := withTag(ctx, t)
+		process(ctx, t)
+	}
 }

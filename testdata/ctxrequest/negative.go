@@ -1,10 +1,14 @@
 package ctxrequest
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"net"
 	"net/http"
+	"net/http/httputil"
+	"reflect"
+	"time"
 )
 
 // No context in scope.
@@ -111,4 +115,61 @@ func Later(ctx context.Context, url string) error {
 		resp.Body.Close()
 	}
 	return err
+}
+
+// The request gets its context in the function it is handed to.
+func Delegated(ctx context.Context, c *http.Client, url string) error {
+	req, err := http.NewRequest("GET", url, nil)
+	if err != nil {
+		return err
+	}
+	return do(ctx, c, req)
+}
+
+func do(ctx context.Context, c *http.Client, req *http.Request) error { // want do:`sends \[\] attaches \[2\]`
+	resp, err := c.Do(req.Clone(ctx))
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// Built only to be compared with what was sent, or dumped: never sent.
+func Same(ctx context.Context, got *http.Request, url string, body []byte) (bool, error) {
+	want, err := http.NewRequest("POST", url, bytes.NewReader(body))
+	if err != nil {
+		return false, err
+	}
+	w, err := httputil.DumpRequestOut(want, true)
+	if err != nil {
+		return false, err
+	}
+	g, err := httputil.DumpRequestOut(got, true)
+	return bytes.Equal(w, g), err
+}
+
+func Expected(ctx context.Context, got *http.Request) bool {
+	want, _ := http.NewRequest("GET", "http://example.com/", nil)
+	return want.URL.String() == got.URL.String() && reflect.DeepEqual(want.Header, got.Header)
+}
+
+// The receiver's context is its lifetime, cancelled by Exit after the loop
+// has returned.
+type daemon struct {
+	ctx    context.Context
+	cancel context.CancelFunc
+	exit   chan struct{}
+}
+
+func (d *daemon) stats(addr string, tick <-chan time.Time) {
+	for {
+		select {
+		case <-d.exit:
+			return
+		case <-tick:
+			if c, err := net.DialTimeout("udp", addr, time.Second); err == nil {
+				c.Close()
+			}
+		}
+	}
 }

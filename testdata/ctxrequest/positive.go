@@ -15,16 +15,18 @@ type Server struct {
 }
 
 func (s *Server) Lookup(ctx context.Context, id string) error {
-	rows, err := s.db.Query("SELECT name FROM users WHERE id = ?", id) // want `\(\*sql.DB\).Query cannot be cancelled: ctx is in scope \(parameter of Lookup\) but the call keeps going when it is done; use the variant that takes a context`
+	rows, err := s.db.Query("SELECT name FROM users WHERE id = ?", id) // want `\(\*sql.DB\).Query cannot be cancelled: it ignores ctx \(parameter of Lookup\)$`
 	if err != nil {
 		return err
 	}
 	rows.Close()
-	req, err := http.NewRequest("GET", s.url+id, nil) // want `http.NewRequest cannot be cancelled: ctx is in scope`
+	req, err := http.NewRequest("GET", s.url+id, nil) // want `http.NewRequest cannot be cancelled: it ignores ctx`
 	if err != nil {
 		return err
 	}
-	_ = req
+	if resp, err := s.client.Do(req); err == nil {
+		resp.Body.Close()
+	}
 	conn, err := net.Dial("tcp", "localhost:80") // want `net.Dial cannot be cancelled`
 	if err != nil {
 		return err
@@ -33,7 +35,7 @@ func (s *Server) Lookup(ctx context.Context, id string) error {
 }
 
 func (s *Server) Fetch(w http.ResponseWriter, r *http.Request) {
-	resp, err := http.Get(s.url) // want `http.Get cannot be cancelled: r.Context\(\) is in scope \(the context of the request Fetch serves\) but the call keeps going when it is done; build the request with http.NewRequestWithContext and send it with Client.Do`
+	resp, err := http.Get(s.url) // want `http.Get cannot be cancelled: it ignores r.Context\(\) \(request given to Fetch\)$`
 	if err == nil {
 		resp.Body.Close()
 	}
@@ -77,11 +79,69 @@ type Job struct {
 }
 
 func (j *Job) Run() error {
-	_, err := j.db.Exec("DELETE FROM jobs") // want `j.ctx is in scope \(field of Run's receiver\)`
+	_, err := j.db.Exec("DELETE FROM jobs") // want `it ignores j.ctx \(field of Run.s receiver\)`
 	return err
 }
 
 // Two contexts: reported without a fix.
-func Two(ctx context.Context, r *http.Request, db *sql.DB) error {
-	return db.Ping() // want `\(\*sql.DB\).Ping cannot be cancelled: ctx is in scope`
+func Two(ctx context.Context, w http.ResponseWriter, r *http.Request, db *sql.DB) error {
+	return db.Ping() // want `\(\*sql.DB\).Ping cannot be cancelled: it ignores ctx`
+}
+
+// A request handed to a helper that sends it, without a context.
+func (s *Server) Notify(ctx context.Context, msg string) error {
+	req, err := http.NewRequest("POST", s.url, nil) // want `http.NewRequest cannot be cancelled: it ignores ctx`
+	if err != nil {
+		return err
+	}
+	return s.send(req)
+}
+
+func (s *Server) send(req *http.Request) error { // want send:`sends \[0\] attaches \[\]`
+	resp, err := s.client.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// A request returned to the caller, which will send it.
+func Build(ctx context.Context, url string) (*http.Request, error) {
+	return http.NewRequest("GET", url, nil) // want `http.NewRequest cannot be cancelled`
+}
+
+// A request copied, then sent through a transport.
+func Copied(ctx context.Context, rt http.RoundTripper, url string) error {
+	req, err := http.NewRequest("GET", url, nil) // want `http.NewRequest cannot be cancelled`
+	if err != nil {
+		return err
+	}
+	out := req
+	resp, err := rt.RoundTrip(out)
+	if err == nil {
+		resp.Body.Close()
+	}
+	return err
+}
+
+// A handler written as a closure.
+func Proxy(url string) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		resp, err := http.Head(url) // want `http.Head cannot be cancelled: it ignores r.Context\(\) \(request given to the function literal\)`
+		if err == nil {
+			resp.Body.Close()
+		}
+	}
+}
+
+// A transport's outgoing request carries the context to dial with.
+type transport struct{ addr string }
+
+func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
+	c, err := net.Dial("tcp", t.addr) // want `net.Dial cannot be cancelled: it ignores req.Context\(\) \(request given to RoundTrip\)`
+	if err != nil {
+		return nil, err
+	}
+	c.Close()
+	return nil, nil
 }
