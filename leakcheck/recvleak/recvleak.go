@@ -75,5 +75,12 @@ func onlyExitIsClose(info *loops.Info, op ssautil.ChanOp) bool {
 			return false
 		}
 	}
+	// A break jumps to the block after the loop too: only the receive
+	// that finds the channel closed may lead there.
+	for _, pred := range done.Preds {
+		if pred != b && info.SameLoop(pred, b) {
+			return false
+		}
+	}
 	return true
 }
