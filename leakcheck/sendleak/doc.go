@@ -41,5 +41,9 @@
 // it, outside a select, on every path; and some path of the function
 // returns normally without receiving. For a single goroutine that sends
 // once on an unbuffered channel, the suggested fix gives the channel a
-// buffer of one.
+// buffer of one; for goroutines started once per iteration of a range
+// over xs or n, a buffer of len(xs), or max(n, 0) for a signed n (make
+// panics on a negative size; no fix before Go 1.21). A select case with
+// an empty body continues where the other cases do: reaching that point
+// does not mean the value was received.
 package sendleak
