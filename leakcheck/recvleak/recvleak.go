@@ -10,6 +10,7 @@ import (
 	"github.com/gohazard/gohazard/passes/analysisdoc"
 	"github.com/gohazard/gohazard/passes/chanflow"
 	"github.com/gohazard/gohazard/passes/loops"
+	"github.com/gohazard/gohazard/passes/primitives"
 	"github.com/gohazard/gohazard/passes/ssautil"
 )
 
@@ -20,7 +21,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:     "recvleak",
 	Doc:      analysisdoc.MustExtract(doc, "recvleak"),
 	URL:      "https://pkg.go.dev/github.com/gohazard/gohazard/leakcheck/recvleak",
-	Requires: []*analysis.Analyzer{buildssa.Analyzer, chanflow.Analyzer, loops.Analyzer},
+	Requires: []*analysis.Analyzer{buildssa.Analyzer, chanflow.Analyzer, loops.Analyzer, primitives.Analyzer},
 	Run:      run,
 }
 
@@ -54,6 +55,7 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 		}
 	}
+	fields(pass, pass.ResultOf[primitives.Analyzer].(*primitives.Model))
 	for _, fn := range pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).SrcFuncs {
 		for _, op := range ssautil.ChanOps(fn) {
 			if k, ok := op.Chan.(*ssa.Const); ok && k.IsNil() && op.Select == nil && op.Kind != ssautil.Close {

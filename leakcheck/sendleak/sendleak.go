@@ -18,6 +18,7 @@ import (
 	"github.com/gohazard/gohazard/passes/chanflow"
 	"github.com/gohazard/gohazard/passes/goversion"
 	"github.com/gohazard/gohazard/passes/loops"
+	"github.com/gohazard/gohazard/passes/primitives"
 	"github.com/gohazard/gohazard/passes/ssautil"
 )
 
@@ -28,7 +29,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:     "sendleak",
 	Doc:      analysisdoc.MustExtract(doc, "sendleak"),
 	URL:      "https://pkg.go.dev/github.com/gohazard/gohazard/leakcheck/sendleak",
-	Requires: []*analysis.Analyzer{buildssa.Analyzer, chanflow.Analyzer, loops.Analyzer, inspect.Analyzer},
+	Requires: []*analysis.Analyzer{buildssa.Analyzer, chanflow.Analyzer, loops.Analyzer, inspect.Analyzer, primitives.Analyzer},
 	Run:      run,
 }
 
@@ -39,6 +40,7 @@ func run(pass *analysis.Pass) (any, error) {
 			report(pass, c, l)
 		}
 	}
+	fields(pass, pass.ResultOf[primitives.Analyzer].(*primitives.Model), loopInfo)
 	return nil, nil
 }
 
