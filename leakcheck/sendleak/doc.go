@@ -35,6 +35,15 @@
 // channel while the function receives only once (the first answer wins):
 // the others block forever unless the buffer holds all of them.
 //
+// Unbuffered channels kept in a field or variable the package owns (an
+// unexported field, any field of an unexported type, an unexported
+// variable) are judged across the package: a send outside a select is
+// reported when nothing receives from the channel, or when the only
+// receiver is one goroutine's loop that can leave on a condition computed
+// by a call (an error) while the senders go on; select on a channel the
+// goroutine closes when it ends, too. A loop that stops on a value it
+// received or after a count ends by agreement with its senders.
+//
 // sendleak reports only what is certain on the code as written: the
 // channel is made in the function and reaches no code the analysis cannot
 // follow (another package, a field, an interface); the goroutine sends on
