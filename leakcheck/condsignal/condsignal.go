@@ -25,10 +25,7 @@ func run(pass *analysis.Pass) (any, error) {
 		if l.Kind != primitives.Cond || !l.Known() || l.Outside != 0 || l.Has(primitives.Signal) || l.Has(primitives.Broadcast) {
 			continue
 		}
-		related := []analysis.RelatedInformation{{Pos: l.Var.Pos(), Message: "the Cond is kept in " + l.Var.Name()}}
-		if len(l.Makes) > 0 {
-			related = append(related, analysis.RelatedInformation{Pos: l.Makes[0].Pos(), Message: "and made here"})
-		}
+		related := primitives.Made(l, "the Cond")
 		for _, op := range l.Ops {
 			if op.Kind == primitives.Wait {
 				pass.Report(analysis.Diagnostic{Pos: op.Pos(), Related: related,

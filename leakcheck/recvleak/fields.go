@@ -15,10 +15,7 @@ func fields(pass *analysis.Pass, model *primitives.Model) {
 			l.Outside.Has(primitives.Send) || l.Outside.Has(primitives.Close) {
 			continue
 		}
-		related := []analysis.RelatedInformation{
-			{Pos: l.Makes[0].Pos(), Message: "the channel is made here"},
-			{Pos: l.Var.Pos(), Message: "and kept in " + l.Var.Name()},
-		}
+		related := primitives.Made(l, "the channel")
 		for _, op := range l.Ops {
 			if (op.Kind == primitives.Recv || op.Kind == primitives.Range) && op.Chan.Select == nil {
 				pass.Report(analysis.Diagnostic{Pos: op.Pos(), Related: related,

@@ -21,10 +21,7 @@ func fields(pass *analysis.Pass, model *primitives.Model, loopInfo *loops.Info) 
 		if l.Kind != primitives.Chan || !l.Known() || l.Cap() != 0 || l.Outside.Has(primitives.Recv) || l.Outside.Has(primitives.Range) {
 			continue
 		}
-		made := []analysis.RelatedInformation{
-			{Pos: l.Makes[0].Pos(), Message: "the channel is made here"},
-			{Pos: l.Var.Pos(), Message: "and kept in " + l.Var.Name()},
-		}
+		made := primitives.Made(l, "the channel")
 		var recvs []primitives.Op
 		for _, op := range l.Ops {
 			if op.Kind == primitives.Recv || op.Kind == primitives.Range {

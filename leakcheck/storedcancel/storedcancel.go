@@ -26,11 +26,16 @@ func run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		for i, st := range l.Stores {
+			made := primitives.Pos(l.Makes[i])
+			pos := st.Pos()
+			if !pos.IsValid() {
+				pos = made
+			}
 			pass.Report(analysis.Diagnostic{
-				Pos:     st.Pos(),
+				Pos:     pos,
 				Message: "cancel func is stored in " + l.Var.Name() + " but never called: the context lives until its parent is done",
 				Related: []analysis.RelatedInformation{
-					{Pos: l.Makes[i].Pos(), Message: "the context is made here"},
+					{Pos: made, Message: "the context is made here"},
 					{Pos: l.Var.Pos(), Message: "nothing calls a cancel func kept in " + l.Var.Name()},
 				},
 			})

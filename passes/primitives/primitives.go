@@ -132,15 +132,10 @@ type Loc struct {
 	Ops []Op
 }
 
-// Known reports whether every primitive of l is made by the package and
-// every operation on one is in l.Ops, but for those in l.Outside.
-func (l *Loc) Known() bool {
-	if l.Foreign {
-		return false
-	}
-	// A WaitGroup or Cond held by value is made with its struct.
-	return len(l.Makes) > 0 || l.valueHeld()
-}
+// Known reports whether every primitive of l is made by the package (or
+// is nil, or held by value) and every operation on one is in l.Ops, but
+// for those in l.Outside: the package owns every store into l.
+func (l *Loc) Known() bool { return !l.Foreign }
 
 func (l *Loc) valueHeld() bool {
 	_, ptr := l.Var.Type().Underlying().(*types.Pointer)
@@ -307,4 +302,24 @@ func kindOf(t types.Type) (Kind, bool, bool) {
 		return Cancel, false, true
 	}
 	return 0, false, false
+}
+
+// Made returns the related positions that say where the primitive of l,
+// called what, is kept and made, for a diagnostic.
+func Made(l *Loc, what string) []analysis.RelatedInformation {
+	related := []analysis.RelatedInformation{{Pos: l.Var.Pos(), Message: what + " is kept in " + l.Var.Name()}}
+	if len(l.Makes) > 0 {
+		if pos := Pos(l.Makes[0]); pos.IsValid() {
+			related = append(related, analysis.RelatedInformation{Pos: pos, Message: "and made here"})
+		}
+	}
+	return related
+}
+
+// Pos returns the position of v, or of the call whose result v extracts.
+func Pos(v ssa.Value) token.Pos {
+	if ex, ok := v.(*ssa.Extract); ok {
+		return ex.Tuple.Pos()
+	}
+	return v.Pos()
 }
