@@ -42,7 +42,12 @@
 // receiver is one goroutine's loop that can leave on a condition computed
 // by a call (an error) while the senders go on; select on a channel the
 // goroutine closes when it ends, too. A loop that stops on a value it
-// received or after a count ends by agreement with its senders.
+// received or after a count ends by agreement with its senders. A
+// buffered one is reported when the function that made the value (a
+// composite literal, or a constructor that calls nothing) sends more
+// values than the buffer holds, in its top-level statements and loops of
+// constant count, before handing the value to anything that could
+// receive.
 //
 // sendleak reports only what is certain on the code as written: the
 // channel is made in the function and reaches no code the analysis cannot

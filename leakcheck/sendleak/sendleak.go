@@ -40,7 +40,9 @@ func run(pass *analysis.Pass) (any, error) {
 			report(pass, c, l)
 		}
 	}
-	fields(pass, pass.ResultOf[primitives.Analyzer].(*primitives.Model), loopInfo)
+	model := pass.ResultOf[primitives.Analyzer].(*primitives.Model)
+	fields(pass, model, loopInfo)
+	overfill(pass, model, pass.ResultOf[inspect.Analyzer].(*inspector.Inspector), pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).SrcFuncs)
 	return nil, nil
 }
 
