@@ -27,7 +27,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		related := primitives.Made(l, "the Cond")
 		for _, op := range l.Ops {
-			if op.Kind == primitives.Wait {
+			if op.Kind == primitives.Wait && !op.Remote {
 				pass.Report(analysis.Diagnostic{Pos: op.Pos(), Related: related,
 					Message: "Wait blocks forever: nothing calls Signal or Broadcast on this Cond"})
 			}

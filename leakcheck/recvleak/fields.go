@@ -17,7 +17,7 @@ func fields(pass *analysis.Pass, model *primitives.Model) {
 		}
 		related := primitives.Made(l, "the channel")
 		for _, op := range l.Ops {
-			if (op.Kind == primitives.Recv || op.Kind == primitives.Range) && op.Chan.Select == nil {
+			if (op.Kind == primitives.Recv || op.Kind == primitives.Range) && op.Chan.Select == nil && !op.Remote {
 				pass.Report(analysis.Diagnostic{Pos: op.Pos(), Related: related,
 					Message: "receive blocks forever: nothing sends on or closes this channel"})
 			}

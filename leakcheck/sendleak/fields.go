@@ -62,7 +62,7 @@ func fields(pass *analysis.Pass, model *primitives.Model, loopInfo *loops.Info) 
 func plainSends(l *primitives.Loc, skip *ssa.Function) []primitives.Op {
 	var sends []primitives.Op
 	for _, op := range l.Ops {
-		if op.Kind == primitives.Send && op.Chan.Select == nil && op.Instr.Parent() != skip {
+		if op.Kind == primitives.Send && op.Chan.Select == nil && !op.Remote && op.Instr.Parent() != skip {
 			sends = append(sends, op)
 		}
 	}

@@ -22,8 +22,8 @@ func fields(pass *analysis.Pass, model *primitives.Model) {
 			if op.Kind != primitives.Add {
 				continue
 			}
-			// Add(-1) is a Done.
-			if !positive(op.Instr.(ssa.CallInstruction).Common().Args[1]) {
+			// Add(-1) is a Done; so may be an Add in another package.
+			if op.Remote || !positive(op.Instr.(ssa.CallInstruction).Common().Args[1]) {
 				add = nil
 				break
 			}
@@ -35,7 +35,7 @@ func fields(pass *analysis.Pass, model *primitives.Model) {
 			continue
 		}
 		for _, op := range l.Ops {
-			if op.Kind == primitives.Wait {
+			if op.Kind == primitives.Wait && !op.Remote {
 				pass.Report(analysis.Diagnostic{
 					Pos:     op.Pos(),
 					Message: "Wait blocks forever: the counter is added to but nothing ever calls Done on this WaitGroup",

@@ -508,6 +508,9 @@ func (t *tracker) call(call ssa.CallInstruction, v ssa.Value, r role) {
 		}
 		return
 	}
+	if t.viaFact(call, v) {
+		return
+	}
 	sig := common.Signature()
 	for i, arg := range common.Args {
 		if arg != v {

@@ -41,6 +41,7 @@ var Analyzer = &analysis.Analyzer{
 	Requires:   []*analysis.Analyzer{buildssa.Analyzer},
 	Run:        run,
 	ResultType: reflect.TypeFor[*Model](),
+	FactTypes:  []analysis.Fact{new(ParamOps)},
 }
 
 // Kind is the kind of primitive a location holds.
@@ -99,6 +100,9 @@ type Op struct {
 	Chan ssautil.ChanOp
 	// Value is the primitive operated on, as the function sees it.
 	Value ssa.Value
+	// Remote marks an operation done by a function of another package
+	// that Instr, a call, hands the primitive to (known from its facts).
+	Remote bool
 }
 
 // Pos returns the position of the operation.
@@ -209,6 +213,9 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	for _, l := range m.Locs {
 		b.trackers[l].finish()
+	}
+	for _, fn := range info.SrcFuncs {
+		b.exportParams(fn)
 	}
 	slices.SortFunc(m.Locs, func(a, b *Loc) int { return cmp.Compare(a.Var.Pos(), b.Var.Pos()) })
 	return m, nil

@@ -74,3 +74,23 @@ func findFunc(r *analysistest.Result, name string) *ssa.Function {
 	}
 	return nil
 }
+
+// TestFacts checks what each exported function is found to do with its
+// parameters, and that a package using them sees those operations.
+func TestFacts(t *testing.T) {
+	dir := filepath.Join("..", "..", "testdata", "primitives")
+	analysistest.Run(t, dir, primitives.Analyzer, "./helper")
+	results := analysistest.Run(t, dir, primitives.Analyzer, "./user")
+	var got []string
+	for _, l := range results[0].Result.(*primitives.Model).Locs {
+		got = append(got, describe(results[0].Pass.Fset, l))
+	}
+	want := []string{
+		"wg known=true makes=0 cap=-1 outside=[] ops=[add@16 done@17]",
+		"out known=true makes=1 cap=0 outside=[] ops=[send@19 close@19]",
+		"in known=true makes=1 cap=0 outside=[send recv range close add done wait signal broadcast call stop reset] ops=[]",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("model:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
