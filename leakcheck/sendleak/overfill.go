@@ -87,7 +87,7 @@ func sendsOnce(l *primitives.Loc) map[*ssa.Function]int {
 				}
 			}
 		}
-		if idx < 0 || !everyPath(op.Instr.Block()) {
+		if idx < 0 || op.Remote || !everyPath(op.Instr.Block()) {
 			param[fn] = -1
 		} else if _, seen := param[fn]; !seen {
 			param[fn] = idx
