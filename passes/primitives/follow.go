@@ -236,6 +236,15 @@ func storedValue(instr ssa.Instruction) ssa.Value {
 func (t *tracker) storeInto(st ssa.Instruction) {
 	t.stored = append(t.stored, st)
 	if v := storedValue(st); t.made(v, 0) {
+		// From the make itself, before any conversion to a directional
+		// channel: the other uses of the make are of the same channel.
+		for {
+			ct, ok := v.(*ssa.ChangeType)
+			if !ok {
+				break
+			}
+			v = ct.X
+		}
 		t.push(v, value)
 	}
 }

@@ -79,3 +79,16 @@ func (t *ticket) poll() bool {
 }
 
 func newTicket() *ticket { return &ticket{granted: make(chan bool)} }
+
+// Kept receive-only, but the function that made it sends on it.
+type script struct{ steps <-chan int }
+
+func (s *script) next() int { return <-s.steps }
+
+func runScript() int {
+	steps := make(chan int, 2)
+	steps <- 1
+	steps <- 2
+	s := &script{steps: steps}
+	return s.next() + s.next()
+}
