@@ -235,17 +235,27 @@ func storedValue(instr ssa.Instruction) ssa.Value {
 // before or besides the store is done to the location's primitive.
 func (t *tracker) storeInto(st ssa.Instruction) {
 	t.stored = append(t.stored, st)
-	if v := storedValue(st); t.made(v, 0) {
-		// From the make itself, before any conversion to a directional
-		// channel: the other uses of the make are of the same channel.
-		for {
-			ct, ok := v.(*ssa.ChangeType)
-			if !ok {
-				break
-			}
-			v = ct.X
+	t.followMakes(storedValue(st), 0)
+}
+
+// followMakes follows the makes v comes from, through conversions to a
+// directional channel and phis: their other uses are of the same
+// primitive.
+func (t *tracker) followMakes(v ssa.Value, depth int) {
+	if depth > 4 {
+		return
+	}
+	switch x := v.(type) {
+	case *ssa.ChangeType:
+		t.followMakes(x.X, depth+1)
+	case *ssa.Phi:
+		for _, e := range x.Edges {
+			t.followMakes(e, depth+1)
 		}
-		t.push(v, value)
+	default:
+		if t.made(v, depth) {
+			t.push(v, value)
+		}
 	}
 }
 
