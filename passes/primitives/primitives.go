@@ -281,34 +281,46 @@ func (m *Model) callGraph(pass *analysis.Pass, funcs []*ssa.Function) {
 // kindOf returns the kind of primitive held in a variable of type t, and
 // whether it is held as the elements of a container.
 func kindOf(t types.Type) (Kind, bool, bool) {
+	// One level of container only, which also ends recursive types
+	// (type list []list).
+	var elem types.Type
 	switch u := t.Underlying().(type) {
 	case *types.Map:
-		k, elem, ok := kindOf(u.Elem())
-		return k, true, ok && !elem
+		elem = u.Elem()
 	case *types.Slice:
-		k, elem, ok := kindOf(u.Elem())
-		return k, true, ok && !elem
+		elem = u.Elem()
 	case *types.Array:
-		k, elem, ok := kindOf(u.Elem())
-		return k, true, ok && !elem
-	case *types.Chan:
-		return Chan, false, true
+		elem = u.Elem()
+	}
+	if elem != nil {
+		k, ok := primitive(elem)
+		return k, true, ok
+	}
+	k, ok := primitive(t)
+	return k, false, ok
+}
+
+// primitive returns the kind of primitive t is, not looking into
+// containers.
+func primitive(t types.Type) (Kind, bool) {
+	if _, ok := t.Underlying().(*types.Chan); ok {
+		return Chan, true
 	}
 	if ptr, ok := types.Unalias(t).(*types.Pointer); ok {
 		t = ptr.Elem()
 		if ssautil.IsType(t, "time", "Timer") {
-			return Timer, false, true
+			return Timer, true
 		}
 	}
 	switch {
 	case ssautil.IsType(t, "sync", "WaitGroup"):
-		return WaitGroup, false, true
+		return WaitGroup, true
 	case ssautil.IsType(t, "sync", "Cond"):
-		return Cond, false, true
+		return Cond, true
 	case ssautil.IsType(t, "context", "CancelFunc"), ssautil.IsType(t, "context", "CancelCauseFunc"):
-		return Cancel, false, true
+		return Cancel, true
 	}
-	return 0, false, false
+	return 0, false
 }
 
 // Made returns the related positions that say where the primitive of l,

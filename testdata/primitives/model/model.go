@@ -88,3 +88,10 @@ func spawn(work func()) {
 		work()
 	}()
 }
+
+// A recursive container type holds no primitive.
+type tree map[string]tree
+
+type index struct{ root tree }
+
+func (i *index) size() int { return len(i.root) }
