@@ -38,7 +38,8 @@
 //
 // noexit reports a go statement only when no path of the goroutine's
 // function returns (a range over a time.Ticker's channel or time.Tick
-// counts as endless) and the statement is in a named function other than
+// counts as endless; a panic or os.Exit ends the process, so it counts
+// as an exit) and the statement is in a named function other than
 // main and init, which run once. In a main package the wording says the
 // goroutines live as long as the process; in a library, that each call
 // leaks one.

@@ -180,10 +180,22 @@ func handedToOnceDo(fn *ssa.Function) bool {
 	return false
 }
 
-// endless reports whether no path from the entry of fn returns, counting
-// a range over a ticker's channel, which is never closed, as endless.
+// endless reports whether no path from the entry of fn returns or
+// panics, counting a range over a ticker's channel, which is never
+// closed, as endless. A goroutine that panics (or calls a function that
+// never returns, like os.Exit) takes the process down with it: it ends,
+// and is no leak. The builder's own panics, which have no position (a
+// blocking select matching no case), cannot happen.
 func endless(fn *ssa.Function) bool {
-	return ssautil.ReturnAvoiding(fn.Blocks[0].Instrs[0], ssautil.EndlessRanges(fn)) == nil
+	return ssautil.PathAvoiding(fn.Blocks[0].Instrs[0], ssautil.EndlessRanges(fn), nil, func(b *ssa.BasicBlock) bool {
+		switch last := b.Instrs[len(b.Instrs)-1].(type) {
+		case *ssa.Return:
+			return true
+		case *ssa.Panic:
+			return last.Pos().IsValid()
+		}
+		return false
+	}) == nil
 }
 
 // guardedBySharedState reports whether the go statement runs only when a

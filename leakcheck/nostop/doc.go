@@ -34,8 +34,10 @@
 // Stop the value when done with it, typically with defer w.Stop().
 //
 // The goroutine must have no way out but a receive from a channel field
-// of the value (or the Done channel of a context field), and the type a
-// method that closes that channel (or calls a cancel function field).
+// of the value (or the Done channel of a context field), whatever the
+// order of the select's cases, and the type a method that closes or sends
+// on that channel (or calls a cancel function field). Pointer and value
+// receivers alike: a copy of the struct shares its channels.
 // Only callers in the same package are checked, and only values they
 // make themselves and keep to themselves: a value returned, stored,
 // passed to a function other than its own methods, or captured by a

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/buildssa"
@@ -78,24 +79,25 @@ func run(pass *analysis.Pass) (any, error) {
 	return nil, nil
 }
 
-// receiverType returns the named type of fn's pointer receiver, or nil.
+// receiverType returns the named type of fn's receiver, pointer or value:
+// a value receiver copies the struct, not the channels in its fields.
 func receiverType(fn *ssa.Function) *types.Named {
 	recv := fn.Signature.Recv()
 	if recv == nil || len(fn.Params) == 0 {
 		return nil
 	}
-	ptr, ok := recv.Type().(*types.Pointer)
-	if !ok {
-		return nil
+	t := recv.Type()
+	if ptr, ok := t.(*types.Pointer); ok {
+		t = ptr.Elem()
 	}
-	named, _ := types.Unalias(ptr.Elem()).(*types.Named)
+	named, _ := types.Unalias(t).(*types.Named)
 	return named
 }
 
-// findStarter reports whether fn, a method with a pointer receiver,
-// starts a goroutine whose only way out is a stop signal of the receiver
-// (a receive from one of its channel fields, or its context field's
-// Done), and one of the type's methods sends that signal.
+// findStarter reports whether fn, a method, starts a goroutine whose only
+// way out is a stop signal of the receiver (a receive from one of its
+// channel fields, or its context field's Done), and one of the type's
+// methods sends that signal.
 func findStarter(fn *ssa.Function, methods []*ssa.Function) (starter, bool) {
 	for instr := range ssautil.Instructions([]*ssa.Function{fn}) {
 		g, ok := instr.(*ssa.Go)
@@ -119,32 +121,9 @@ func findStarter(fn *ssa.Function, methods []*ssa.Function) (starter, bool) {
 
 // onlyExit returns the field of recv whose signal is the goroutine body's
 // only way to return: every return of body comes after a receive from
-// that field's channel (or from its context's Done).
+// that field's channel (or from its context's Done). The body may receive
+// from other fields of recv too, in any order: each is tried.
 func onlyExit(body *ssa.Function, recv ssa.Value, subst map[ssa.Value]ssa.Value) (*types.Var, bool) {
-	var field *types.Var
-	avoid := ssautil.Points{}
-	for _, op := range ssautil.ChanOps(body) {
-		if op.Kind != ssautil.Recv {
-			continue
-		}
-		f := signalField(op.Chan, recv, subst)
-		if f == nil || field != nil && f != field {
-			continue
-		}
-		field = f
-		if op.Select != nil {
-			bodies, _ := ssautil.CaseBodies(op.Select)
-			if bodies[op.Index] == nil {
-				return nil, false
-			}
-			avoid.Add(bodies[op.Index], nil)
-		} else {
-			avoid.Add(op.Instr.Block(), op.Instr)
-		}
-	}
-	if field == nil {
-		return nil, false
-	}
 	// There must be a return after the signal, and none without it.
 	hasReturn := false
 	for _, b := range body.Blocks {
@@ -152,7 +131,40 @@ func onlyExit(body *ssa.Function, recv ssa.Value, subst map[ssa.Value]ssa.Value)
 			hasReturn = true
 		}
 	}
-	return field, hasReturn && ssautil.ReturnAvoiding(body.Blocks[0].Instrs[0], avoid) == nil
+	if !hasReturn {
+		return nil, false
+	}
+	var fields []*types.Var
+	avoid := map[*types.Var]ssautil.Points{}
+	for _, op := range ssautil.ChanOps(body) {
+		if op.Kind != ssautil.Recv {
+			continue
+		}
+		f := signalField(op.Chan, recv, subst)
+		if f == nil {
+			continue
+		}
+		if avoid[f] == nil {
+			fields = append(fields, f)
+			avoid[f] = ssautil.Points{}
+		}
+		if op.Select == nil {
+			avoid[f].Add(op.Instr.Block(), op.Instr)
+			continue
+		}
+		// A case with an empty body continues where the others do:
+		// reaching that block does not tell that this case won.
+		bodies, _ := ssautil.CaseBodies(op.Select)
+		if body := bodies[op.Index]; body != nil && len(body.Preds) == 1 {
+			avoid[f].Add(body, nil)
+		}
+	}
+	for _, f := range fields {
+		if ssautil.ReturnAvoiding(body.Blocks[0].Instrs[0], avoid[f]) == nil {
+			return f, true
+		}
+	}
+	return nil, false
 }
 
 // signalField returns the field f when ch is recv.f (a channel) or
@@ -161,12 +173,19 @@ func signalField(ch ssa.Value, recv ssa.Value, subst map[ssa.Value]ssa.Value) *t
 	if call, ok := ch.(*ssa.Call); ok && call.Call.IsInvoke() && call.Call.Method.Name() == "Done" && ctxscope.IsContext(call.Call.Value.Type()) {
 		ch = call.Call.Value
 	}
+	// A field of a value receiver that is not addressed is read directly.
+	if fld, ok := ch.(*ssa.Field); ok {
+		if st, ok := fld.X.Type().Underlying().(*types.Struct); ok && isRecv(fld.X, recv, subst) {
+			return st.Field(fld.Field)
+		}
+		return nil
+	}
 	load, ok := ch.(*ssa.UnOp)
 	if !ok || load.Op != token.MUL {
 		return nil
 	}
 	fa, ok := load.X.(*ssa.FieldAddr)
-	if !ok || !isRecv(fa.X, recv, subst) {
+	if !ok || !(isRecv(fa.X, recv, subst) || isCopyOf(fa.X, recv, subst)) {
 		return nil
 	}
 	f, _ := ssautil.MutexKey(fa).(*types.Var)
@@ -180,10 +199,13 @@ func isRecv(x, recv ssa.Value, subst map[ssa.Value]ssa.Value) bool {
 		return true
 	}
 	load, ok := x.(*ssa.UnOp)
-	if !ok || load.Op != token.MUL {
-		return false
-	}
-	cell := load.X
+	return ok && load.Op == token.MUL && isCopyOf(load.X, recv, subst)
+}
+
+// isCopyOf reports whether cell, seen through subst, is a variable whose
+// only stored value is recv: the variable a pointer receiver is captured
+// in, or the one a value receiver lives in when its fields are addressed.
+func isCopyOf(cell, recv ssa.Value, subst map[ssa.Value]ssa.Value) bool {
 	if s, ok := subst[cell]; ok {
 		cell = s
 	}
@@ -204,7 +226,8 @@ func isRecv(x, recv ssa.Value, subst map[ssa.Value]ssa.Value) bool {
 }
 
 // stopperOf returns a method among methods that closes the channel
-// field, or, for a context field, calls a context.CancelFunc field.
+// field or sends on it outside a select, or, for a context field, calls a
+// context.CancelFunc field.
 func stopperOf(methods []*ssa.Function, field *types.Var) *ssa.Function {
 	isCtx := ctxscope.IsContext(field.Type())
 	for _, m := range methods {
@@ -212,6 +235,11 @@ func stopperOf(methods []*ssa.Function, field *types.Var) *ssa.Function {
 			continue
 		}
 		recv := m.Params[0]
+		if !isCtx && slices.ContainsFunc(ssautil.ChanOps(m), func(op ssautil.ChanOp) bool {
+			return op.Kind == ssautil.Send && op.Select == nil && signalField(op.Chan, recv, nil) == field
+		}) {
+			return m
+		}
 		for instr := range ssautil.Instructions([]*ssa.Function{m}) {
 			call, ok := instr.(ssa.CallInstruction)
 			if !ok {
@@ -221,34 +249,64 @@ func stopperOf(methods []*ssa.Function, field *types.Var) *ssa.Function {
 			if !isCtx && ssautil.Builtin(common) == "close" && signalField(common.Args[0], recv, nil) == field {
 				return m
 			}
-			if isCtx && !common.IsInvoke() && ssautil.IsType(common.Value.Type(), "context", "CancelFunc") {
-				if load, ok := common.Value.(*ssa.UnOp); ok {
-					if fa, ok := load.X.(*ssa.FieldAddr); ok && ssautil.SameRef(fa.X, recv) {
-						return m
-					}
-				}
+			if isCtx && !common.IsInvoke() && ssautil.IsType(common.Value.Type(), "context", "CancelFunc") && ofRecv(common.Value, recv) {
+				return m
 			}
 		}
 	}
 	return nil
 }
 
+// ofRecv reports whether v is a field of recv, pointer or value.
+func ofRecv(v, recv ssa.Value) bool {
+	if fld, ok := v.(*ssa.Field); ok {
+		return fld.X == recv
+	}
+	load, ok := v.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return false
+	}
+	fa, ok := load.X.(*ssa.FieldAddr)
+	return ok && (ssautil.SameRef(fa.X, recv) || isCopyOf(fa.X, recv, nil))
+}
+
 // droppedUnstopped reports whether v, the receiver of a call of s's
 // method, is a value the calling function makes and keeps to itself, and
-// never stops.
+// never stops. A value receiver is a load of the variable that holds the
+// struct: the variable is judged, each load being one use.
 func droppedUnstopped(v ssa.Value, s starter) bool {
-	switch v := v.(type) {
+	switch x := v.(type) {
 	case *ssa.Alloc:
-		if !v.Heap {
+		if !x.Heap {
 			return false
 		}
 	case *ssa.Call:
+	case *ssa.UnOp:
+		alloc, ok := x.X.(*ssa.Alloc)
+		if !ok || x.Op != token.MUL {
+			return false
+		}
+		v = alloc
 	default:
 		return false
 	}
 	for _, ref := range *v.Referrers() {
 		switch ref := ref.(type) {
 		case *ssa.DebugRef:
+		case *ssa.Store:
+			if ref.Addr != v {
+				return false
+			}
+		case *ssa.UnOp:
+			// A load of the whole struct, for a value receiver.
+			if ref.Op != token.MUL || ref.X != v {
+				return false
+			}
+			for _, use := range *ref.Referrers() {
+				if call, ok := use.(ssa.CallInstruction); !ok || !methodCallOn(call, ref, s) {
+					return false
+				}
+			}
 		case *ssa.FieldAddr:
 			for _, use := range *ref.Referrers() {
 				if st, ok := use.(*ssa.Store); ok && st.Addr == ref {
@@ -263,20 +321,7 @@ func droppedUnstopped(v ssa.Value, s starter) bool {
 				return false
 			}
 		case ssa.CallInstruction:
-			common := ref.Common()
-			callee := common.StaticCallee()
-			if callee == nil || callee.Signature.Recv() == nil || len(common.Args) == 0 || common.Args[0] != v {
-				return false
-			}
-			for _, arg := range common.Args[1:] {
-				if arg == v {
-					return false
-				}
-			}
-			if callee == s.stopper {
-				return false
-			}
-			if _, isGo := ref.(*ssa.Go); isGo {
+			if !methodCallOn(ref, v, s) {
 				return false
 			}
 		default:
@@ -284,4 +329,19 @@ func droppedUnstopped(v ssa.Value, s starter) bool {
 		}
 	}
 	return true
+}
+
+// methodCallOn reports whether call is a plain call of a method on v, as
+// its receiver only, that is not s's stopper.
+func methodCallOn(call ssa.CallInstruction, v ssa.Value, s starter) bool {
+	common := call.Common()
+	callee := common.StaticCallee()
+	if callee == nil || callee.Signature.Recv() == nil || len(common.Args) == 0 || common.Args[0] != v {
+		return false
+	}
+	if slices.Contains(common.Args[1:], v) || callee == s.stopper {
+		return false
+	}
+	_, isGo := call.(*ssa.Go)
+	return !isGo
 }

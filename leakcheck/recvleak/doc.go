@@ -25,7 +25,12 @@
 // receive on a nil channel outside a select, block forever too.
 //
 // recvleak reports only channels made in the function's package that
-// reach no code the analysis cannot follow (another package, a field, an
-// interface), so that every send and close is known. A nil channel in a
+// reach no code the analysis cannot follow (another package, an
+// interface, a field or variable other packages can set), so that every
+// send and close is known. A channel kept in a field or variable the
+// package owns (an unexported field, any field of an unexported type, an
+// unexported variable) is judged across the package's functions; one
+// handed out receive-only, as <-chan T, can still be neither sent on nor
+// closed outside. A nil channel in a
 // select case is the usual way to disable the case and is not reported.
 package recvleak

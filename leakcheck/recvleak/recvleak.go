@@ -10,6 +10,7 @@ import (
 	"github.com/gohazard/gohazard/passes/analysisdoc"
 	"github.com/gohazard/gohazard/passes/chanflow"
 	"github.com/gohazard/gohazard/passes/loops"
+	"github.com/gohazard/gohazard/passes/primitives"
 	"github.com/gohazard/gohazard/passes/ssautil"
 )
 
@@ -20,7 +21,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:     "recvleak",
 	Doc:      analysisdoc.MustExtract(doc, "recvleak"),
 	URL:      "https://pkg.go.dev/github.com/gohazard/gohazard/leakcheck/recvleak",
-	Requires: []*analysis.Analyzer{buildssa.Analyzer, chanflow.Analyzer, loops.Analyzer},
+	Requires: []*analysis.Analyzer{buildssa.Analyzer, chanflow.Analyzer, loops.Analyzer, primitives.Analyzer},
 	Run:      run,
 }
 
@@ -54,6 +55,7 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 		}
 	}
+	fields(pass, pass.ResultOf[primitives.Analyzer].(*primitives.Model))
 	for _, fn := range pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).SrcFuncs {
 		for _, op := range ssautil.ChanOps(fn) {
 			if k, ok := op.Chan.(*ssa.Const); ok && k.IsNil() && op.Select == nil && op.Kind != ssautil.Close {
@@ -72,6 +74,13 @@ func onlyExitIsClose(info *loops.Info, op ssautil.ChanOp) bool {
 	done := b.Succs[len(b.Succs)-1]
 	for _, exit := range info.Exits(b) {
 		if exit != done {
+			return false
+		}
+	}
+	// A break jumps to the block after the loop too: only the receive
+	// that finds the channel closed may lead there.
+	for _, pred := range done.Preds {
+		if pred != b && info.SameLoop(pred, b) {
 			return false
 		}
 	}

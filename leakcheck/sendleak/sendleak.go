@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
 	"slices"
 
@@ -15,7 +16,9 @@ import (
 
 	"github.com/gohazard/gohazard/passes/analysisdoc"
 	"github.com/gohazard/gohazard/passes/chanflow"
+	"github.com/gohazard/gohazard/passes/goversion"
 	"github.com/gohazard/gohazard/passes/loops"
+	"github.com/gohazard/gohazard/passes/primitives"
 	"github.com/gohazard/gohazard/passes/ssautil"
 )
 
@@ -26,7 +29,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:     "sendleak",
 	Doc:      analysisdoc.MustExtract(doc, "sendleak"),
 	URL:      "https://pkg.go.dev/github.com/gohazard/gohazard/leakcheck/sendleak",
-	Requires: []*analysis.Analyzer{buildssa.Analyzer, chanflow.Analyzer, loops.Analyzer, inspect.Analyzer},
+	Requires: []*analysis.Analyzer{buildssa.Analyzer, chanflow.Analyzer, loops.Analyzer, inspect.Analyzer, primitives.Analyzer},
 	Run:      run,
 }
 
@@ -37,6 +40,9 @@ func run(pass *analysis.Pass) (any, error) {
 			report(pass, c, l)
 		}
 	}
+	model := pass.ResultOf[primitives.Analyzer].(*primitives.Model)
+	fields(pass, model, loopInfo)
+	overfill(pass, model, pass.ResultOf[inspect.Analyzer].(*inspector.Inspector), pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).SrcFuncs)
 	return nil, nil
 }
 
@@ -72,7 +78,7 @@ func strandedSender(c *chanflow.Chan, loopInfo *loops.Info) (leak, bool) {
 		return leak{}, false
 	}
 	l := leak{start: c.Starts[0]}
-	sendPoints, recvPoints := ssautil.Points{}, ssautil.Points{}
+	sendPoints := ssautil.Points{}
 	sendsIn := map[*ssa.BasicBlock]int{}
 	var recvs []ssautil.ChanOp
 	for _, op := range c.Ops {
@@ -86,19 +92,13 @@ func strandedSender(c *chanflow.Chan, loopInfo *loops.Info) (leak, bool) {
 			sendPoints.Add(op.Instr.Block(), op.Instr)
 		case fn == parent && (op.Kind == ssautil.Recv || op.Kind == ssautil.RangeRecv):
 			recvs = append(recvs, op)
-			if op.Select != nil {
-				if bodies, _ := ssautil.CaseBodies(op.Select); bodies[op.Index] != nil {
-					recvPoints.Add(bodies[op.Index], nil)
-				}
-			} else {
-				recvPoints.Add(op.Instr.Block(), op.Instr)
-			}
 		default:
 			// A close, a send by the parent, a receive by the
 			// goroutine: not the simple hand-off this check is sure of.
 			return leak{}, false
 		}
 	}
+	recvPoints := receivePoints(recvs, nil)
 	entry := l.start.Fn.Blocks[0].Instrs[0]
 	if len(sendsIn) == 0 || ssautil.ReturnAvoiding(entry, sendPoints) != nil {
 		return leak{}, false
@@ -114,7 +114,7 @@ func strandedSender(c *chanflow.Chan, loopInfo *loops.Info) (leak, bool) {
 	// A path that leaves through another case of a select on the channel
 	// (a timeout, a cancelled context) is certain to strand the sender.
 	assume := ssautil.Guards(l.start.Instr.Block())
-	if l.path, l.sel, l.state = throughOtherCase(c, l.start.Instr, recvPoints, assume); l.path != nil {
+	if l.path, l.sel, l.state = throughOtherCase(c, l.start.Instr, recvs, assume); l.path != nil {
 		return l, bufferShort && !(l.many && recvInLoop)
 	}
 	// A path that merely skips a receive loop is not certain: the loop
@@ -191,11 +191,14 @@ func report(pass *analysis.Pass, c *chanflow.Chan, l leak) {
 // throughOtherCase returns a path from the go statement to a return that
 // passes no receive and leaves a select on the channel through another
 // case (or its default, state -1): the select, and the case that wins.
-func throughOtherCase(c *chanflow.Chan, from ssa.Instruction, recvPoints ssautil.Points, assume ssautil.Conds) ([]*ssa.BasicBlock, *ssa.Select, int) {
-	for _, op := range c.Ops {
-		if op.Select == nil || op.Instr.Parent() != c.Make.Parent() {
+func throughOtherCase(c *chanflow.Chan, from ssa.Instruction, recvs []ssautil.ChanOp, assume ssautil.Conds) ([]*ssa.BasicBlock, *ssa.Select, int) {
+	recvPoints := receivePoints(recvs, nil)
+	for _, op := range recvs {
+		if op.Select == nil {
 			continue
 		}
+		// Up to the select, the path may pass the select itself.
+		before := receivePoints(recvs, op.Select)
 		bodies, deflt := ssautil.CaseBodies(op.Select)
 		for state, body := range append(bodies, deflt) {
 			if state == op.Index || body == nil {
@@ -204,7 +207,7 @@ func throughOtherCase(c *chanflow.Chan, from ssa.Instruction, recvPoints ssautil
 			if state == len(bodies) {
 				state = -1
 			}
-			head := ssautil.PathAvoiding(from, recvPoints, assume, func(b *ssa.BasicBlock) bool { return b == body })
+			head := ssautil.PathAvoiding(from, before, assume, func(b *ssa.BasicBlock) bool { return b == body })
 			if head == nil {
 				continue
 			}
@@ -214,6 +217,28 @@ func throughOtherCase(c *chanflow.Chan, from ssa.Instruction, recvPoints ssautil
 		}
 	}
 	return nil, nil, 0
+}
+
+// receivePoints returns the points a path passes when it receives: a
+// plain receive, or the body of a select case that only that case enters.
+// A case with an empty body continues in the block after the select,
+// which the other cases enter too: entering it does not tell which case
+// won, so the select itself is the point then, unless it is skip.
+func receivePoints(recvs []ssautil.ChanOp, skip *ssa.Select) ssautil.Points {
+	points := ssautil.Points{}
+	for _, op := range recvs {
+		if op.Select == nil {
+			points.Add(op.Instr.Block(), op.Instr)
+			continue
+		}
+		bodies, _ := ssautil.CaseBodies(op.Select)
+		if body := bodies[op.Index]; body != nil && len(body.Preds) == 1 {
+			points.Add(body, nil)
+		} else if op.Select != skip {
+			points.Add(op.Instr.Block(), op.Instr)
+		}
+	}
+	return points
 }
 
 // follows reports whether b can run after a on one path of their
@@ -258,6 +283,24 @@ func describe(sel *ssa.Select, state int) string {
 		}
 	}
 	return "another case wins"
+}
+
+// nonNegative returns n, a signed count, clamped at zero for make, which
+// panics on a negative size where the range would just not run: max(n,
+// 0), if the file's Go version has max (1.21) and nothing at pos hides the
+// builtin; "" otherwise.
+func nonNegative(pass *analysis.Pass, n string, pos token.Pos) string {
+	if !goversion.AtLeast(pass, pos, "go1.21") {
+		return ""
+	}
+	scope := pass.Pkg.Scope().Innermost(pos)
+	if scope == nil {
+		return ""
+	}
+	if _, obj := scope.LookupParent("max", pos); obj != types.Universe.Lookup("max") {
+		return ""
+	}
+	return "max(" + n + ", 0)"
 }
 
 // bufferOne returns the fix that gives an unbuffered channel room for
@@ -309,8 +352,11 @@ func senderCount(pass *analysis.Pass, insp *inspector.Inspector, goInstr ssa.Ins
 	}
 	switch t := v.Type().Underlying().(type) {
 	case *types.Basic:
-		if t.Info()&types.IsInteger != 0 {
+		if t.Info()&types.IsUnsigned != 0 {
 			return id.Name
+		}
+		if t.Info()&types.IsInteger != 0 {
+			return nonNegative(pass, id.Name, mk.Pos())
 		}
 		if t.Info()&types.IsString != 0 {
 			return "len(" + id.Name + ")"

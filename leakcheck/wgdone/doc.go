@@ -35,6 +35,12 @@
 // or that passes a call handed the WaitGroup (which may call Done), is not
 // reported. Calling Add inside the goroutine is go vet's waitgroup check.
 //
+// A WaitGroup kept in a field or variable the package owns (an unexported
+// field, a field of an unexported type, an unexported variable) is judged
+// across the package: Wait is reported when the package calls Add on it
+// with a positive count but nothing calls Done, and the WaitGroup reaches
+// no code the analysis cannot see.
+//
 // Counts that cannot match are reported too: a constant wg.Add(k)
 // followed by a different number of goroutines before Wait; wg.Add(n)
 // (or len(xs)) right before a loop that runs n times but may skip its go

@@ -14,6 +14,7 @@ import (
 
 	"github.com/gohazard/gohazard/passes/analysisdoc"
 	"github.com/gohazard/gohazard/passes/loops"
+	"github.com/gohazard/gohazard/passes/primitives"
 	"github.com/gohazard/gohazard/passes/ssautil"
 )
 
@@ -24,7 +25,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:     "wgdone",
 	Doc:      analysisdoc.MustExtract(doc, "wgdone"),
 	URL:      "https://pkg.go.dev/github.com/gohazard/gohazard/leakcheck/wgdone",
-	Requires: []*analysis.Analyzer{buildssa.Analyzer, loops.Analyzer, inspect.Analyzer},
+	Requires: []*analysis.Analyzer{buildssa.Analyzer, loops.Analyzer, inspect.Analyzer, primitives.Analyzer},
 	Run:      run,
 }
 
@@ -80,6 +81,7 @@ func run(pass *analysis.Pass) (any, error) {
 		waitInStartingLoop(pass, fn, loopInfo)
 	}
 	addPerIteration(pass, pass.ResultOf[inspect.Analyzer].(*inspector.Inspector))
+	fields(pass, pass.ResultOf[primitives.Analyzer].(*primitives.Model))
 	return nil, nil
 }
 

@@ -18,6 +18,7 @@ import (
 	"github.com/gohazard/gohazard/ctxcheck/ctxdone"
 	"github.com/gohazard/gohazard/ctxcheck/ctxloop"
 	"github.com/gohazard/gohazard/ctxcheck/ctxrequest"
+	"github.com/gohazard/gohazard/leakcheck/condsignal"
 	"github.com/gohazard/gohazard/leakcheck/doublelock"
 	"github.com/gohazard/gohazard/leakcheck/heldlock"
 	"github.com/gohazard/gohazard/leakcheck/lockedsend"
@@ -27,7 +28,9 @@ import (
 	"github.com/gohazard/gohazard/leakcheck/recvleak"
 	"github.com/gohazard/gohazard/leakcheck/runtimeleak"
 	"github.com/gohazard/gohazard/leakcheck/sendleak"
+	"github.com/gohazard/gohazard/leakcheck/storedcancel"
 	"github.com/gohazard/gohazard/leakcheck/tickerstop"
+	"github.com/gohazard/gohazard/leakcheck/timerdrain"
 	"github.com/gohazard/gohazard/leakcheck/wgdone"
 	"github.com/gohazard/gohazard/passes/suppress"
 )
@@ -84,6 +87,9 @@ func Entries() []Entry {
 		{Analyzer: tickerstop.Analyzer, Family: LeakCheck, Default: true, Since: "v0.1.0", Severity: Warning},
 		// runtimeleak reports nothing until given a profile.
 		{Analyzer: runtimeleak.Analyzer, Family: LeakCheck, Default: true, Since: "v0.3.0", Severity: Error},
+		{Analyzer: condsignal.Analyzer, Family: LeakCheck, Default: true, Since: "v0.3.0", Severity: Error},
+		{Analyzer: storedcancel.Analyzer, Family: LeakCheck, Default: true, Since: "v0.3.0", Severity: Warning},
+		{Analyzer: timerdrain.Analyzer, Family: LeakCheck, Default: true, Since: "v0.3.0", Severity: Error},
 	}
 	entries = append(entries, bundled()...)
 	entries = append(entries, Entry{Analyzer: suppress.Malformed(names(entries)), Family: General, Default: true, Since: "v0.1.0", Severity: Warning})

@@ -129,3 +129,39 @@ func GrowPool(c *Cache, work chan int) {
 		}()
 	}
 }
+
+// The watcher's only way out is a panic, which ends the process with it:
+// it is not a goroutine left behind.
+func (c *Cache) WatchInvariant(sizes <-chan int) {
+	go func() {
+		for n := range endlessSizes(sizes) {
+			if n < 0 {
+				panic("negative cache size")
+			}
+			c.expire()
+		}
+	}()
+}
+
+func endlessSizes(in <-chan int) func(func(int) bool) {
+	return func(yield func(int) bool) {
+		for {
+			if !yield(<-in) {
+				return
+			}
+		}
+	}
+}
+
+func (c *Cache) MustNotStall(beats <-chan struct{}) {
+	go func() {
+		for {
+			select {
+			case <-beats:
+				c.expire()
+			case <-time.After(time.Minute):
+				panic("heartbeat lost")
+			}
+		}
+	}()
+}

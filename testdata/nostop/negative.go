@@ -114,3 +114,54 @@ func Cancelled() {
 	p.Run()
 	defer p.Close()
 }
+
+// Value receiver, stopped before returning.
+func ForwardAndHalt(out func(string), words []string) {
+	r := newRelay(out)
+	r.run()
+	defer r.halt()
+	for _, w := range words {
+		r.in <- w
+	}
+}
+
+// The relay is handed on: whoever gets it may halt it.
+func ForwardTo(out func(string), keep func(relay)) {
+	r := newRelay(out)
+	r.run()
+	keep(r)
+}
+
+// Stop channel listed last, and stopped.
+func CountAndEnd(n int) int {
+	t := &ticker{beats: make(chan int), stop: make(chan bool)}
+	t.begin()
+	for i := range n {
+		t.beats <- i
+	}
+	t.end()
+	return t.total
+}
+
+// Two fields received from, either ends the loop: neither is the only
+// way out.
+type twoWays struct {
+	a, b chan struct{}
+}
+
+func (w twoWays) start() {
+	go func() {
+		select {
+		case <-w.a:
+		case <-w.b:
+		}
+	}()
+}
+
+func (w twoWays) closeA() { close(w.a) }
+
+func UseTwoWays() {
+	w := twoWays{a: make(chan struct{}), b: make(chan struct{})}
+	w.start()
+	close(w.b)
+}

@@ -84,3 +84,69 @@ func Once() int {
 	p.Run() // want `Run starts a goroutine that only Close ends`
 	return p.n
 }
+
+// The data case comes before the stop case, and the methods take the
+// struct by value: its channels are shared by every copy.
+type relay struct {
+	in   chan string
+	done chan struct{}
+	out  func(string)
+}
+
+func newRelay(out func(string)) relay {
+	return relay{in: make(chan string), done: make(chan struct{}), out: out}
+}
+
+func (r relay) run() {
+	go func() {
+		for {
+			select {
+			case s := <-r.in:
+				r.out(s)
+			case <-r.done:
+				return
+			}
+		}
+	}()
+}
+
+func (r relay) halt() { close(r.done) }
+
+func Forward(out func(string), words []string) {
+	r := newRelay(out)
+	r.run() // want `run starts a goroutine that only halt ends, and the value is dropped without calling it`
+	for _, w := range words {
+		r.in <- w
+	}
+}
+
+// A pointer receiver whose loop method lists the stop channel last.
+type ticker struct {
+	beats chan int
+	stop  chan bool
+	total int
+}
+
+func (t *ticker) begin() { go t.loop() }
+
+func (t *ticker) loop() {
+	for {
+		select {
+		case n := <-t.beats:
+			t.total += n
+		case <-t.stop:
+			return
+		}
+	}
+}
+
+func (t *ticker) end() { t.stop <- true }
+
+func Count(n int) int {
+	t := &ticker{beats: make(chan int), stop: make(chan bool)}
+	t.begin() // want `begin starts a goroutine that only end ends`
+	for i := range n {
+		t.beats <- i
+	}
+	return n
+}

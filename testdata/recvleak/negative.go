@@ -149,3 +149,20 @@ func untilEnd(n int) int {
 	}
 	return got
 }
+
+// The loop stops after the last expected value: every sender has sent,
+// so nothing needs to close the channel.
+func stopsAfterCount(parts []string) int {
+	sizes := make(chan int, len(parts))
+	for _, p := range parts {
+		go func() { sizes <- len(p) }()
+	}
+	sum, seen := 0, 0
+	for sz := range sizes {
+		sum += sz
+		if seen++; seen == len(parts) {
+			break
+		}
+	}
+	return sum
+}

@@ -257,3 +257,46 @@ func twoSendsBuffered(load func() int) int {
 	}()
 	return <-ch
 }
+
+// Empty case bodies, but the other case receives before returning.
+func emptyCasesThenDrain(ctx context.Context) int {
+	out := make(chan int)
+	go func() {
+		out <- compute()
+	}()
+	select {
+	case <-out:
+	case <-ctx.Done():
+		<-out
+	}
+	return 1
+}
+
+// Empty case bodies in a loop that only ends once the value arrived.
+func emptyCasesUntilReceived(tick <-chan time.Time) int {
+	res := make(chan int)
+	go func() {
+		res <- compute()
+	}()
+	for {
+		select {
+		case <-res:
+		case <-tick:
+			continue
+		}
+		return 0
+	}
+}
+
+// The timeout falls through, but the sender has room for its value.
+func logsOnTimeoutBuffered(d time.Duration) {
+	flushed := make(chan error, 1)
+	go func() {
+		flushed <- check()
+	}()
+	select {
+	case <-flushed:
+	case <-time.After(d):
+		println("flush is slow")
+	}
+}

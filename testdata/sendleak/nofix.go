@@ -40,3 +40,14 @@ func firstOfComputed() string {
 	}
 	return <-ch
 }
+
+// The count needs clamping at zero, but max is a local here: no fix.
+func firstOfShadowed(n, max int) int {
+	answers := make(chan int)
+	for i := range n {
+		go func() {
+			answers <- compute() * i // want `goroutines started in a loop block forever on send: the function receives only one value`
+		}()
+	}
+	return <-answers + max
+}

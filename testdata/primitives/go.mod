@@ -1,0 +1,3 @@
+module example.com/primitives
+
+go 1.26

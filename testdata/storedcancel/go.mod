@@ -1,0 +1,3 @@
+module example.com/storedcancel
+
+go 1.26
