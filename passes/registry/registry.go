@@ -77,9 +77,9 @@ func Entries() []Entry {
 		{Analyzer: ctxloop.Analyzer, Family: CtxCheck, Default: true, Since: "v0.2.0", Severity: Warning},
 		{Analyzer: sendleak.Analyzer, Family: LeakCheck, Default: true, Since: "v0.1.0", Severity: Error},
 		{Analyzer: heldlock.Analyzer, Family: LeakCheck, Default: true, Since: "v0.1.0", Severity: Error},
-		{Analyzer: doublelock.Analyzer, Family: LeakCheck, Default: true, Since: "v0.1.0", Severity: Error},
-		{Analyzer: lockorder.Analyzer, Family: LeakCheck, Default: true, Since: "v0.2.0", Severity: Error},
-		{Analyzer: lockedsend.Analyzer, Family: LeakCheck, Default: true, Since: "v0.3.0", Severity: Error},
+		{Analyzer: doublelock.Analyzer, Family: LeakCheck, Default: false, Since: "v0.1.0", Severity: Error},
+		{Analyzer: lockorder.Analyzer, Family: LeakCheck, Default: false, Since: "v0.2.0", Severity: Error},
+		{Analyzer: lockedsend.Analyzer, Family: LeakCheck, Default: false, Since: "v0.3.0", Severity: Error},
 		{Analyzer: nostop.Analyzer, Family: LeakCheck, Default: true, Since: "v0.2.0", Severity: Error},
 		{Analyzer: wgdone.Analyzer, Family: LeakCheck, Default: true, Since: "v0.1.0", Severity: Error},
 		{Analyzer: noexit.Analyzer, Family: LeakCheck, Default: true, Since: "v0.1.0", Severity: Warning},
@@ -87,9 +87,9 @@ func Entries() []Entry {
 		{Analyzer: tickerstop.Analyzer, Family: LeakCheck, Default: true, Since: "v0.1.0", Severity: Warning},
 		// runtimeleak reports nothing until given a profile.
 		{Analyzer: runtimeleak.Analyzer, Family: LeakCheck, Default: true, Since: "v0.3.0", Severity: Error},
-		{Analyzer: condsignal.Analyzer, Family: LeakCheck, Default: true, Since: "v0.3.0", Severity: Error},
-		{Analyzer: storedcancel.Analyzer, Family: LeakCheck, Default: true, Since: "v0.3.0", Severity: Warning},
-		{Analyzer: timerdrain.Analyzer, Family: LeakCheck, Default: true, Since: "v0.3.0", Severity: Error},
+		{Analyzer: condsignal.Analyzer, Family: LeakCheck, Default: false, Since: "v0.3.0", Severity: Error},
+		{Analyzer: storedcancel.Analyzer, Family: LeakCheck, Default: false, Since: "v0.3.0", Severity: Warning},
+		{Analyzer: timerdrain.Analyzer, Family: LeakCheck, Default: false, Since: "v0.3.0", Severity: Error},
 	}
 	entries = append(entries, bundled()...)
 	entries = append(entries, Entry{Analyzer: suppress.Malformed(names(entries)), Family: General, Default: true, Since: "v0.1.0", Severity: Warning})

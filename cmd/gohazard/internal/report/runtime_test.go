@@ -23,7 +23,7 @@ func TestRunTime(t *testing.T) {
 		not    []string
 	}{
 		{"text", func(b *bytes.Buffer) error { return Text(b, findings) },
-			[]string{"goroutine blocks forever (confirmed at run time: 2)\n", "range never ends (suspected at run time, blocked for long: 1)\n", "defer in a loop\n"}, nil},
+			[]string{"goroutine blocks forever (confirmed at run time: 2) (sendleak)\n", "range never ends (suspected at run time, blocked for long: 1) (recvleak)\n", "defer in a loop (deferloop)\n"}, nil},
 		{"json", func(b *bytes.Buffer) error { return JSON(b, findings, "/m") },
 			[]string{`"confirmed": 2`, `"suspected": 1`, `"message": "goroutine blocks forever"`}, []string{`"confirmed": 0`, `"suspected": 0`}},
 		{"sarif", func(b *bytes.Buffer) error { return SARIF(b, findings, nil, "", "/m") },
