@@ -211,7 +211,7 @@ func TestStaticcheckBundled(t *testing.T) {
 }
 
 func TestFixUnderVet(t *testing.T) {
-	out, _ := run(t, "go", "vet", "-vettool="+bin, "-fix", "-diff", "./service")
+	out, _ := run(t, "go", "vet", "-vettool="+bin, "-timeafterloop.restart", "-fix", "-diff", "./service")
 	if !strings.Contains(out, "+\t\ttimer := time.NewTimer(time.Minute)") && !strings.Contains(out, "+\ttimer := time.NewTimer(time.Minute)") {
 		t.Errorf("go vet -fix -diff did not show the timer fix:\n%s", out)
 	}
@@ -395,7 +395,7 @@ func TestFixRemaining(t *testing.T) {
 		t.Errorf("all/plain.go after -fix:\n%s\nwant\n%s", got, want)
 	}
 
-	out, code = runIn(t, dir, bin, "-fix", "./some")
+	out, code = runIn(t, dir, bin, "-timeafterloop.restart", "-fix", "./some")
 	want := "gohazard: 1 finding remains, which -fix could not fix:\n" +
 		"some/files.go:13:24: defer in a loop runs only when the function returns, not at the end of each iteration: deferred calls and what they hold pile up with every iteration (deferloop)\n" +
 		"some/files.go:8:2: \tthe loop\n"

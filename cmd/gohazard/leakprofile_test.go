@@ -91,7 +91,7 @@ func TestLeakProfile(t *testing.T) {
 	}
 
 	_, stderr, code := output(t, leakModule, bin, "-leakprofile", dir, "./...")
-	if code != 3 || !strings.Contains(stderr, "fetch/fetch.go:12:6: goroutine blocks forever on send: the function that started it can return without receiving (confirmed at run time: 1)\n") {
+	if code != 3 || !strings.Contains(stderr, "fetch/fetch.go:12:6: goroutine blocks forever on send: the function that started it can return without receiving (confirmed at run time: 1) (sendleak)\n") {
 		t.Errorf("text: exit %d, want 3 and the confirmation:\n%s", code, stderr)
 	}
 	stdout, _, _ := output(t, leakModule, bin, "-format=sarif", "-leakprofile="+dir, "./...")
@@ -139,7 +139,7 @@ func TestLeakProfileDump(t *testing.T) {
 		{[]string{"-leakprofile=missing.txt"}, "-leakprofile: stat"},
 		{[]string{"-leakprofile=go.mod"}, "no goroutine dump in it"},
 		{[]string{"-leakprofile=" + dump, "-leakprofile.minwait=soon"}, "-leakprofile.minwait: time: invalid duration"},
-		{[]string{"-leakprofile"}, "-leakprofile needs a value"},
+		{[]string{"-leakprofile"}, "flag needs an argument: -leakprofile"},
 	} {
 		if _, stderr, code := output(t, leakModule, bin, c.args...); code != 2 || !strings.Contains(stderr, c.want) {
 			t.Errorf("%v: exit %d, stderr %q; want 2 and %q", c.args, code, stderr, c.want)
