@@ -126,21 +126,18 @@ func chanField(v ssa.Value) *types.Var {
 	return fieldOf(load.X)
 }
 
+// fieldOf returns the channel field addr addresses, nil for anything else.
 func fieldOf(addr ssa.Value) *types.Var {
 	fa, ok := addr.(*ssa.FieldAddr)
 	if !ok {
 		return nil
 	}
-	ptr, ok := fa.X.Type().Underlying().(*types.Pointer)
-	if !ok {
+	f := ssautil.FieldVar(fa)
+	if f == nil {
 		return nil
 	}
-	st, ok := ptr.Elem().Underlying().(*types.Struct)
-	if !ok {
+	if _, ok := f.Type().Underlying().(*types.Chan); !ok {
 		return nil
 	}
-	if _, ok := st.Field(fa.Field).Type().Underlying().(*types.Chan); !ok {
-		return nil
-	}
-	return st.Field(fa.Field).Origin()
+	return f
 }

@@ -6,7 +6,6 @@ import (
 	"go/ast"
 	"go/constant"
 	"go/token"
-	"go/types"
 	"slices"
 
 	"golang.org/x/tools/go/analysis"
@@ -128,7 +127,7 @@ func overflow(pass *analysis.Pass, insp *inspector.Inspector, l *primitives.Loc,
 		case *ssa.DebugRef:
 			continue
 		case *ssa.FieldAddr:
-			if fieldOf(ref) != l.Var {
+			if ssautil.FieldVar(ref) != l.Var {
 				// Another field: its stores and loads see no channel.
 				continue
 			}
@@ -218,18 +217,6 @@ func storedOnce(cell ssa.Value, st *ssa.Store) bool {
 		}
 	}
 	return true
-}
-
-func fieldOf(fa *ssa.FieldAddr) *types.Var {
-	ptr, ok := fa.X.Type().Underlying().(*types.Pointer)
-	if !ok {
-		return nil
-	}
-	st, ok := ptr.Elem().Underlying().(*types.Struct)
-	if !ok {
-		return nil
-	}
-	return st.Field(fa.Field).Origin()
 }
 
 // directSends returns how many sends the field address fa is loaded for,

@@ -172,10 +172,8 @@ func (s subst) apply(r ref) (ref, bool) {
 func mutexKey(v ssa.Value) types.Object {
 	switch v := v.(type) {
 	case *ssa.FieldAddr:
-		if ptr, ok := v.X.Type().Underlying().(*types.Pointer); ok {
-			if st, ok := ptr.Elem().Underlying().(*types.Struct); ok {
-				return st.Field(v.Field).Origin()
-			}
+		if f := ssautil.FieldVar(v); f != nil {
+			return f
 		}
 	case *ssa.Global:
 		return v.Object()

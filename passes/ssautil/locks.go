@@ -165,6 +165,21 @@ func RunsAny(call ssa.CallInstruction, pred func(*ssa.Function) bool) bool {
 	return slices.ContainsFunc(Runs(call), pred)
 }
 
+// FieldVar returns the struct field fa addresses, the generic origin for
+// a field of an instantiated type, so that every value of the struct type
+// shares it; nil when fa does not select through a pointer to a struct.
+func FieldVar(fa *ssa.FieldAddr) *types.Var {
+	ptr, ok := fa.X.Type().Underlying().(*types.Pointer)
+	if !ok {
+		return nil
+	}
+	st, ok := ptr.Elem().Underlying().(*types.Struct)
+	if !ok {
+		return nil
+	}
+	return st.Field(fa.Field).Origin()
+}
+
 // MutexKey returns what identifies the mutex v across the functions of a
 // package: the struct field it is (the same field of any value of that
 // struct type) or the package-level variable, or nil for a mutex that is
