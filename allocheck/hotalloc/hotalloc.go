@@ -188,7 +188,13 @@ func stringBytes(s, b types.Type) bool {
 // fromLog reports the compiler's heap escapes that lie in a loop of the
 // package.
 func fromLog(pass *analysis.Pass, dir string, report func(analysis.Diagnostic)) error {
-	found, err := escapes.Read(dir, pass.Pkg.Path())
+	// The compiler logs a command under "main", whatever its import
+	// path; escapes in another command's files are dropped below.
+	logged := pass.Pkg.Path()
+	if pass.Pkg.Name() == "main" {
+		logged = "main"
+	}
+	found, err := escapes.Read(dir, logged)
 	if err != nil {
 		return err
 	}

@@ -20,7 +20,17 @@ func TestSSA(t *testing.T) {
 // With the compiler's log: only what the compiler moves to the heap,
 // with its reason. The log is made here, by the go command under test.
 func TestCompilerLog(t *testing.T) {
-	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata", "hotalloc", "compiler"))
+	testCompilerLog(t, "compiler")
+}
+
+// A command's log is found too, although the compiler files it under
+// "main" rather than the command's import path.
+func TestCompilerLogCommand(t *testing.T) {
+	testCompilerLog(t, "command")
+}
+
+func testCompilerLog(t *testing.T, pkg string) {
+	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata", "hotalloc", pkg))
 	if err != nil {
 		t.Fatal(err)
 	}

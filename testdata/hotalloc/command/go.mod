@@ -1,0 +1,3 @@
+module example.com/command
+
+go 1.26
