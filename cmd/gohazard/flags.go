@@ -79,7 +79,7 @@ func valueFlags(entries []registry.Entry) map[string]bool {
 	m := map[string]bool{
 		"c": true, "debug": true, "cpuprofile": true, "memprofile": true, "trace": true,
 		"tags": true, "format": true, "srcroot": true,
-		"leakprofile": true, "leakprofile.minwait": true,
+		"leakprofile": true, "leakprofile.minwait": true, inputsFlag: true,
 	}
 	for _, e := range entries {
 		e.Analyzer.Flags.VisitAll(func(f *flag.Flag) {

@@ -11,6 +11,7 @@ import (
 )
 
 func TestParseCommandLine(t *testing.T) {
+	t.Parallel()
 	entries := registry.Entries()
 	for _, tc := range []struct {
 		args []string
@@ -51,6 +52,7 @@ func TestParseCommandLine(t *testing.T) {
 // value exactly as the multichecker's flag set does, which -flags (go
 // vet's protocol) prints.
 func TestValueFlags(t *testing.T) {
+	t.Parallel()
 	out, err := exec.Command("go", "run", ".", "-flags").Output()
 	if err != nil {
 		t.Fatal(err)
@@ -80,6 +82,7 @@ func TestValueFlags(t *testing.T) {
 }
 
 func TestExpandFamilies(t *testing.T) {
+	t.Parallel()
 	entries := registry.Entries()
 	expand := func(args ...string) []string {
 		t.Helper()

@@ -18,6 +18,7 @@ var formats, _ = filepath.Abs(filepath.Join("..", "..", "testdata", "formats"))
 // The module is go1.26, where timeafterloop is silent by default: its
 // -restart flag keeps the timer finding and its fix in every format.
 func TestFormats(t *testing.T) {
+	t.Parallel()
 	for _, format := range []string{"json", "sarif", "github", "rdjsonl"} {
 		t.Run(format, func(t *testing.T) {
 			// SARIF and GitHub paths are relative to the repository's root,
@@ -50,6 +51,7 @@ func TestFormats(t *testing.T) {
 // TestSARIFSchema validates the SARIF output against the official SARIF
 // 2.1.0 schema (OASIS, errata 01), kept in testdata so the test is offline.
 func TestSARIFSchema(t *testing.T) {
+	t.Parallel()
 	stdout, _, _ := output(t, formats, bin, "-format=sarif", "-srcroot=.", "./...")
 	doc, err := jsonschema.UnmarshalJSON(strings.NewReader(stdout))
 	if err != nil {
@@ -151,6 +153,7 @@ func sarifWithoutRuleDocs(t *testing.T, out string) string {
 // The same finding in a plain file of the package keeps its fix, which
 // applied to the file gives its golden version.
 func TestCgoFixes(t *testing.T) {
+	t.Parallel()
 	dir := filepath.Join(formats, "_cgo")
 	stdout, stderr, code := output(t, formats, bin, "-format=json", "./_cgo")
 	if code != 3 {
@@ -254,6 +257,7 @@ func TestCgoFixes(t *testing.T) {
 // with -srcroot; and that SARIF results carry fingerprints and link their
 // related locations from the message.
 func TestSrcRoot(t *testing.T) {
+	t.Parallel()
 	repo := t.TempDir()
 	mod := filepath.Join(repo, "services", "store")
 	for _, dir := range []string{filepath.Join(repo, ".git"), filepath.Join(mod, "store")} {

@@ -121,6 +121,7 @@ func compareIn(t *testing.T, dir, file, got string) {
 }
 
 func TestStandalone(t *testing.T) {
+	t.Parallel()
 	out, code := run(t, bin, "./...")
 	if code != 1 {
 		t.Errorf("exit code with a broken package = %d, want 1", code)
@@ -146,6 +147,7 @@ func TestStandalone(t *testing.T) {
 }
 
 func TestVettool(t *testing.T) {
+	t.Parallel()
 	// go vet prints packages as they finish, and since Go 1.26 it prints
 	// one package's findings by ranging over a map of analyzer names, so
 	// its order is not gohazard's to keep: compare one package per run,
@@ -172,6 +174,7 @@ func TestVettool(t *testing.T) {
 // TestVetParity checks that go vet -vettool=gohazard reports every finding
 // of plain go vet, since it replaces vet's own tool.
 func TestVetParity(t *testing.T) {
+	t.Parallel()
 	dir, _ := filepath.Abs(filepath.Join("..", "..", "testdata", "vetparity"))
 	findings := func(out string) map[string]bool {
 		set := map[string]bool{}
@@ -198,6 +201,7 @@ func TestVetParity(t *testing.T) {
 // TestStaticcheckBundled checks that a bundled staticcheck check is off by
 // default and runs, in both modes, when selected.
 func TestStaticcheckBundled(t *testing.T) {
+	t.Parallel()
 	dir, _ := filepath.Abs(filepath.Join("..", "..", "testdata", "vetparity"))
 	const want = "vet.go:65:2: empty critical section"
 	for _, args := range [][]string{{bin, "-SA2001", "./..."}, {"go", "vet", "-vettool=" + bin, "-SA2001", "./..."}} {
@@ -211,6 +215,7 @@ func TestStaticcheckBundled(t *testing.T) {
 }
 
 func TestFixUnderVet(t *testing.T) {
+	t.Parallel()
 	out, _ := run(t, "go", "vet", "-vettool="+bin, "-timeafterloop.restart", "-fix", "-diff", "./service")
 	if !strings.Contains(out, "+\t\ttimer := time.NewTimer(time.Minute)") && !strings.Contains(out, "+\ttimer := time.NewTimer(time.Minute)") {
 		t.Errorf("go vet -fix -diff did not show the timer fix:\n%s", out)
@@ -218,6 +223,7 @@ func TestFixUnderVet(t *testing.T) {
 }
 
 func TestHelp(t *testing.T) {
+	t.Parallel()
 	out, code := run(t, bin, "help")
 	if code != 0 {
 		t.Fatalf("help exited %d", code)
@@ -242,6 +248,7 @@ func TestHelp(t *testing.T) {
 
 // TestReadmeExample keeps the output shown in README.md true.
 func TestReadmeExample(t *testing.T) {
+	t.Parallel()
 	root, _ := filepath.Abs(filepath.Join("..", ".."))
 	cmd := exec.Command(bin, "./examples/...")
 	cmd.Dir = root
@@ -270,6 +277,7 @@ func TestReadmeExample(t *testing.T) {
 // user wrote them), on a package whose findings are all in a file built
 // only with -tags integration, one of them only with -printf.funcs=Logf.
 func TestFlagSpellings(t *testing.T) {
+	t.Parallel()
 	const (
 		deferloop = "tagged/integration.go:15:3: defer in a loop"
 		logf      = "tagged/integration.go:20:9: example.com/integration/tagged.Logf format %s has arg info.Size() of wrong type int64"
@@ -310,6 +318,7 @@ func TestFlagSpellings(t *testing.T) {
 // TestFamilies checks that -FAMILY and -FAMILY=false select analyzers by
 // family in both modes.
 func TestFamilies(t *testing.T) {
+	t.Parallel()
 	const (
 		leak  = "goroutine blocks forever on send" // sendleak, leakcheck
 		alloc = "defer in a loop"                  // deferloop, allocheck
@@ -348,6 +357,7 @@ func TestFamilies(t *testing.T) {
 // TestVersion checks -V and "gohazard version", and that go vet's -V=full
 // protocol still answers with a build ID.
 func TestVersion(t *testing.T) {
+	t.Parallel()
 	for _, args := range [][]string{{"-V"}, {"version"}, {"-V=true"}} {
 		out, code := run(t, bin, args...)
 		if code != 0 || !strings.HasPrefix(out, "gohazard ") || !strings.Contains(out, "(go1.") {
@@ -363,6 +373,7 @@ func TestVersion(t *testing.T) {
 // TestFixRemaining checks that -fix lists the findings it could not fix
 // and exits 3, and exits 0 when it fixed them all.
 func TestFixRemaining(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	write := func(name, content string) {
 		t.Helper()

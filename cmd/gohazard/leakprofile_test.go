@@ -56,6 +56,7 @@ func itoa(n int) string {
 // goroutineleak profile writes it, and gohazard -leakprofile marks the
 // finding it confirms and reports the leak it has no finding for.
 func TestLeakProfile(t *testing.T) {
+	t.Parallel()
 	env := "GOEXPERIMENT=goroutineleakprofile"
 	check := exec.Command("go", "env", "GOEXPERIMENT")
 	check.Env = append(os.Environ(), env)
@@ -112,6 +113,7 @@ func TestLeakProfile(t *testing.T) {
 // TestLeakProfileDump reads a plain goroutine dump, taken with -trimpath:
 // goroutines blocked for 10 minutes or more are suspected leaks.
 func TestLeakProfileDump(t *testing.T) {
+	t.Parallel()
 	dump := filepath.Join("dumps", "goroutines.txt")
 	findings := leakFindings(t, "-leakprofile="+dump, "./...")
 	if f := findings["sendleak fetch/fetch.go:12"]; f.Suspected != 1 || f.Confirmed != 0 {

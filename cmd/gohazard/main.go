@@ -89,12 +89,15 @@ func main() {
 		os.Exit(fix(entries, cl))
 	case reports(cl):
 		os.Exit(analyse(entries, format, srcroot, leaks, cl))
+	case throughVet(cl):
+		os.Exit(vetPackages(cl))
 	}
 	os.Args = append(os.Args[:1:1], append(defaultOff(entries, cl), cl.argv()...)...)
 	for _, f := range families {
 		// Expanded above; declared so that -flags lists them to go vet.
 		flag.Bool(f, false, fmt.Sprintf("enable the %s family (false: disable it)", f))
 	}
+	flag.String(inputsFlag, "", "hash of the files that flags name, set by gohazard for go vet's cache")
 	multichecker.Main(registry.Analyzers()...)
 }
 

@@ -69,6 +69,21 @@ func reports(cl *commandLine) bool {
 	return len(cl.args) > 0 && !cl.vetConfig()
 }
 
+// throughVet reports whether the command line asks, standalone, for what
+// the go command prints as is: -json output, or -fix -diff.
+func throughVet(cl *commandLine) bool {
+	if len(cl.args) == 0 || cl.vetConfig() || inProcess(cl) {
+		return false
+	}
+	switch {
+	case cl.set("json"):
+		return !cl.set("fix") && reports(cl.without("json"))
+	case cl.set("fix") && cl.set("diff"):
+		return reports(cl.without("fix").without("diff"))
+	}
+	return false
+}
+
 // fixing reports whether the command line asks to apply fixes to packages
 // (not to show them with -diff, not under go vet).
 func fixing(cl *commandLine) bool {
@@ -83,9 +98,17 @@ func fixing(cl *commandLine) bool {
 // fix conflicted with another. It exits as an analysis run does: 3 when
 // findings remain, 0 when every one was fixed.
 func fix(entries []registry.Entry, cl *commandLine) int {
-	// The child runs the multichecker as is, as -json always does (its
-	// -fix prints nothing, JSON or not).
-	if status := runSelf(append([]string{"-json"}, cl.argv()...), os.Stdout); status != 0 {
+	status := 0
+	if inProcess(cl) {
+		// The child runs the multichecker as is, as -json always does
+		// (its -fix prints nothing, JSON or not).
+		status = runSelf(append([]string{"-json"}, cl.argv()...), os.Stdout)
+	} else {
+		var stderr string
+		stderr, status = goCommand("fix", cl.without("fix"), os.Stdout)
+		fmt.Fprint(os.Stderr, stderr)
+	}
+	if status != 0 {
 		return status
 	}
 	res, status := analysis(entries, cl.without("fix"))
@@ -146,9 +169,18 @@ type result struct {
 // multichecker's machine-readable output, and returns its findings and
 // the child's exit status.
 func analysis(entries []registry.Entry, cl *commandLine) (*result, int) {
-	var stdout bytes.Buffer
-	status := runSelf(append([]string{"-json"}, cl.argv()...), &stdout)
-	if stdout.Len() == 0 {
+	var out []byte
+	status := 0
+	if inProcess(cl) {
+		var stdout bytes.Buffer
+		status = runSelf(append([]string{"-json"}, cl.argv()...), &stdout)
+		out = stdout.Bytes()
+	} else {
+		var stderr string
+		out, stderr, status = vetJSON(cl)
+		fmt.Fprint(os.Stderr, stderr)
+	}
+	if len(out) == 0 {
 		return nil, max(status, 1)
 	}
 	severity := make(map[string]string, len(entries))
@@ -157,7 +189,7 @@ func analysis(entries []registry.Entry, cl *commandLine) (*result, int) {
 		severity[e.Analyzer.Name] = string(e.Severity)
 		rules = append(rules, report.Rule{ID: e.Analyzer.Name, Doc: e.Analyzer.Doc, Severity: string(e.Severity)})
 	}
-	findings, errs, err := report.Parse(stdout.Bytes(), func(name string) string { return severity[name] })
+	findings, errs, err := report.Parse(out, func(name string) string { return severity[name] })
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "gohazard: %v\n", err)
 		return nil, 1

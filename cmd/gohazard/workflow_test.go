@@ -13,14 +13,18 @@ import (
 // TestWorkflowExample checks that the GitHub Actions example parses and
 // that every gohazard command in it runs with a format gohazard accepts.
 func TestWorkflowExample(t *testing.T) {
+	t.Parallel()
 	data, err := os.ReadFile(filepath.Join("..", "..", "examples", "github", "gohazard.yml"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	var wf struct {
 		Jobs map[string]struct {
-			Steps []struct {
-				Run string `yaml:"run"`
+			Permissions map[string]string `yaml:"permissions"`
+			Steps       []struct {
+				If   string `yaml:"if"`
+				Uses string `yaml:"uses"`
+				Run  string `yaml:"run"`
 			} `yaml:"steps"`
 		} `yaml:"jobs"`
 	}
@@ -31,6 +35,20 @@ func TestWorkflowExample(t *testing.T) {
 	seen := map[string]bool{}
 	for name, job := range wf.Jobs {
 		for _, step := range job.Steps {
+			// gohazard exits 3 on findings: an upload must run after a
+			// failed step, and no pipe may hide gohazard's exit status
+			// (run steps use bash without pipefail).
+			if strings.Contains(step.Uses, "upload-sarif") {
+				if !strings.Contains(step.If, "!cancelled()") && !strings.Contains(step.If, "always()") {
+					t.Errorf("job %s: the SARIF upload does not run when gohazard reports findings (if: %q)", name, step.If)
+				}
+				if job.Permissions["security-events"] != "write" {
+					t.Errorf("job %s uploads SARIF without permissions security-events: write", name)
+				}
+			}
+			if regexp.MustCompile(`gohazard[^\n|]*\|[^|]`).MatchString(step.Run) {
+				t.Errorf("job %s pipes gohazard's output, which hides its failures:\n%s", name, step.Run)
+			}
 			m := format.FindStringSubmatch(step.Run)
 			if m == nil {
 				continue
