@@ -103,13 +103,15 @@ func Entries() []Entry {
 }
 
 // Analyzers returns the analyzers to run, each wrapped in the suppression
-// layer (but for the one that reports on directives, which directives must
-// not silence), in the order of Entries.
+// layer, in the order of Entries. Not wrapped: the one that reports on
+// directives, which directives must not silence, and go vet's own, which
+// report what plain go vet reports, in generated files and under
+// //nolint too.
 func Analyzers() []*analysis.Analyzer {
 	var as []*analysis.Analyzer
 	for _, e := range Entries() {
 		a := e.Analyzer
-		if e.Family != General {
+		if e.Family != General && e.Family != Vet {
 			a = suppress.Wrap(a, e.Family)
 		}
 		as = append(as, a)
