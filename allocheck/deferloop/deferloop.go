@@ -18,6 +18,7 @@ import (
 	"github.com/gohazard/gohazard/passes/analysisdoc"
 	"github.com/gohazard/gohazard/passes/goversion"
 	"github.com/gohazard/gohazard/passes/loops"
+	"github.com/gohazard/gohazard/passes/meta"
 	"github.com/gohazard/gohazard/passes/ssautil"
 )
 
@@ -28,6 +29,9 @@ var Analyzer = &analysis.Analyzer{
 	Requires: []*analysis.Analyzer{buildssa.Analyzer, loops.Analyzer, inspect.Analyzer},
 	Run:      run,
 }
+
+// Meta places deferloop among gohazard's analyzers.
+var Meta = meta.Info{Family: meta.AllocCheck, Default: true, Since: "v0.1.0", Severity: meta.Warning}
 
 //go:embed doc.go
 var doc string

@@ -18,6 +18,7 @@ import (
 	"github.com/gohazard/gohazard/passes/costs"
 	"github.com/gohazard/gohazard/passes/escapes"
 	"github.com/gohazard/gohazard/passes/loops"
+	"github.com/gohazard/gohazard/passes/meta"
 )
 
 //go:embed doc.go
@@ -31,6 +32,9 @@ var Analyzer = &analysis.Analyzer{
 	Run:      run,
 	Flags:    flags(),
 }
+
+// Meta places hotalloc among gohazard's analyzers.
+var Meta = meta.Info{Family: meta.AllocCheck, Default: false, Since: "v0.2.0", Severity: meta.Note}
 
 func flags() flag.FlagSet {
 	fs := flag.NewFlagSet("hotalloc", flag.ExitOnError)

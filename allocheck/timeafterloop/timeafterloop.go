@@ -23,6 +23,7 @@ import (
 	"github.com/gohazard/gohazard/passes/analysisdoc"
 	"github.com/gohazard/gohazard/passes/goversion"
 	"github.com/gohazard/gohazard/passes/loops"
+	"github.com/gohazard/gohazard/passes/meta"
 	"github.com/gohazard/gohazard/passes/ssautil"
 )
 
@@ -37,6 +38,9 @@ var Analyzer = &analysis.Analyzer{
 	Run:      run,
 	Flags:    flags(),
 }
+
+// Meta places timeafterloop among gohazard's analyzers.
+var Meta = meta.Info{Family: meta.AllocCheck, Default: true, Since: "v0.1.0", Severity: meta.Warning}
 
 func flags() flag.FlagSet {
 	fs := flag.NewFlagSet("timeafterloop", flag.ExitOnError)

@@ -14,6 +14,7 @@ import (
 
 	"github.com/gohazard/gohazard/passes/analysisdoc"
 	"github.com/gohazard/gohazard/passes/ctxscope"
+	"github.com/gohazard/gohazard/passes/meta"
 	"github.com/gohazard/gohazard/passes/ssautil"
 )
 
@@ -28,6 +29,9 @@ var Analyzer = &analysis.Analyzer{
 	Run:       run,
 	FactTypes: []analysis.Fact{new(IgnoredContexts)},
 }
+
+// Meta places ctxbackground among gohazard's analyzers.
+var Meta = meta.Info{Family: meta.CtxCheck, Default: true, Since: "v0.2.0", Severity: meta.Warning}
 
 // IgnoredContexts is the fact exported for a function that discards
 // context parameters (blank, unnamed or unused), by index: a new context

@@ -16,6 +16,7 @@ import (
 	"github.com/gohazard/gohazard/passes/analysisdoc"
 	"github.com/gohazard/gohazard/passes/ctxscope"
 	"github.com/gohazard/gohazard/passes/loops"
+	"github.com/gohazard/gohazard/passes/meta"
 	"github.com/gohazard/gohazard/passes/ssautil"
 )
 
@@ -29,6 +30,9 @@ var Analyzer = &analysis.Analyzer{
 	Requires: []*analysis.Analyzer{inspect.Analyzer},
 	Run:      run,
 }
+
+// Meta places ctxdone among gohazard's analyzers.
+var Meta = meta.Info{Family: meta.CtxCheck, Default: true, Since: "v0.2.0", Severity: meta.Warning}
 
 func run(pass *analysis.Pass) (any, error) {
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)

@@ -13,6 +13,7 @@ import (
 
 	"github.com/gohazard/gohazard/passes/analysisdoc"
 	"github.com/gohazard/gohazard/passes/ctxscope"
+	"github.com/gohazard/gohazard/passes/meta"
 	"github.com/gohazard/gohazard/passes/ssautil"
 )
 
@@ -27,6 +28,9 @@ var Analyzer = &analysis.Analyzer{
 	Run:       run,
 	FactTypes: []analysis.Fact{new(RequestParams)},
 }
+
+// Meta places ctxrequest among gohazard's analyzers.
+var Meta = meta.Info{Family: meta.CtxCheck, Default: true, Since: "v0.2.0", Severity: meta.Warning}
 
 // How a call is rewritten to take the context.
 type rewrite int

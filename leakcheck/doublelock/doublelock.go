@@ -11,6 +11,7 @@ import (
 
 	"github.com/gohazard/gohazard/passes/analysisdoc"
 	"github.com/gohazard/gohazard/passes/lockstate"
+	"github.com/gohazard/gohazard/passes/meta"
 )
 
 //go:embed doc.go
@@ -23,6 +24,9 @@ var Analyzer = &analysis.Analyzer{
 	Requires: []*analysis.Analyzer{lockstate.Analyzer},
 	Run:      run,
 }
+
+// Meta places doublelock among gohazard's analyzers.
+var Meta = meta.Info{Family: meta.LeakCheck, Default: false, Since: "v0.1.0", Severity: meta.Error}
 
 func run(pass *analysis.Pass) (any, error) {
 	res := pass.ResultOf[lockstate.Analyzer].(*lockstate.Result)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/gohazard/gohazard/passes/analysisdoc"
 	"github.com/gohazard/gohazard/passes/lockstate"
+	"github.com/gohazard/gohazard/passes/meta"
 	"github.com/gohazard/gohazard/passes/ssautil"
 )
 
@@ -21,6 +22,9 @@ var Analyzer = &analysis.Analyzer{
 	Requires: []*analysis.Analyzer{lockstate.Analyzer},
 	Run:      run,
 }
+
+// Meta places heldlock among gohazard's analyzers.
+var Meta = meta.Info{Family: meta.LeakCheck, Default: true, Since: "v0.1.0", Severity: meta.Error}
 
 func run(pass *analysis.Pass) (any, error) {
 	for _, l := range pass.ResultOf[lockstate.Analyzer].(*lockstate.Result).Leaks {

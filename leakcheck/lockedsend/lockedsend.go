@@ -13,6 +13,7 @@ import (
 
 	"github.com/gohazard/gohazard/passes/analysisdoc"
 	"github.com/gohazard/gohazard/passes/lockstate"
+	"github.com/gohazard/gohazard/passes/meta"
 	"github.com/gohazard/gohazard/passes/ssautil"
 )
 
@@ -26,6 +27,9 @@ var Analyzer = &analysis.Analyzer{
 	Requires: []*analysis.Analyzer{buildssa.Analyzer, lockstate.Analyzer},
 	Run:      run,
 }
+
+// Meta places lockedsend among gohazard's analyzers.
+var Meta = meta.Info{Family: meta.LeakCheck, Default: false, Since: "v0.3.0", Severity: meta.Error}
 
 func run(pass *analysis.Pass) (any, error) {
 	res := pass.ResultOf[lockstate.Analyzer].(*lockstate.Result)

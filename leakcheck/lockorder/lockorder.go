@@ -10,6 +10,7 @@ import (
 
 	"github.com/gohazard/gohazard/passes/analysisdoc"
 	"github.com/gohazard/gohazard/passes/lockstate"
+	"github.com/gohazard/gohazard/passes/meta"
 )
 
 //go:embed doc.go
@@ -22,6 +23,9 @@ var Analyzer = &analysis.Analyzer{
 	Requires: []*analysis.Analyzer{lockstate.Analyzer},
 	Run:      run,
 }
+
+// Meta places lockorder among gohazard's analyzers.
+var Meta = meta.Info{Family: meta.LeakCheck, Default: false, Since: "v0.2.0", Severity: meta.Error}
 
 func run(pass *analysis.Pass) (any, error) {
 	edges := make(map[[2]types.Object][]lockstate.Order)

@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/gohazard/gohazard/passes/analysisdoc"
+	"github.com/gohazard/gohazard/passes/meta"
 	"github.com/gohazard/gohazard/passes/ssautil"
 )
 
@@ -24,6 +25,9 @@ var Analyzer = &analysis.Analyzer{
 	Requires: []*analysis.Analyzer{buildssa.Analyzer},
 	Run:      run,
 }
+
+// Meta places noexit among gohazard's analyzers.
+var Meta = meta.Info{Family: meta.LeakCheck, Default: true, Since: "v0.1.0", Severity: meta.Warning}
 
 func run(pass *analysis.Pass) (any, error) {
 	funcs := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).SrcFuncs

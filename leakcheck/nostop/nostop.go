@@ -13,6 +13,7 @@ import (
 
 	"github.com/gohazard/gohazard/passes/analysisdoc"
 	"github.com/gohazard/gohazard/passes/ctxscope"
+	"github.com/gohazard/gohazard/passes/meta"
 	"github.com/gohazard/gohazard/passes/ssautil"
 )
 
@@ -26,6 +27,9 @@ var Analyzer = &analysis.Analyzer{
 	Requires: []*analysis.Analyzer{buildssa.Analyzer},
 	Run:      run,
 }
+
+// Meta places nostop among gohazard's analyzers.
+var Meta = meta.Info{Family: meta.LeakCheck, Default: true, Since: "v0.2.0", Severity: meta.Error}
 
 // A starter is a method that starts a goroutine only a stopper ends.
 type starter struct {

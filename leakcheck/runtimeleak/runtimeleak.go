@@ -15,6 +15,7 @@ import (
 
 	"github.com/gohazard/gohazard/passes/analysisdoc"
 	"github.com/gohazard/gohazard/passes/goroutines"
+	"github.com/gohazard/gohazard/passes/meta"
 )
 
 //go:embed doc.go
@@ -27,6 +28,10 @@ var Analyzer = &analysis.Analyzer{
 	Run:   run,
 	Flags: flags(),
 }
+
+// Meta places runtimeleak among gohazard's analyzers. It is on by default
+// because it reports nothing until given a profile.
+var Meta = meta.Info{Family: meta.LeakCheck, Default: true, Since: "v0.3.0", Severity: meta.Error}
 
 func flags() flag.FlagSet {
 	fs := flag.NewFlagSet("runtimeleak", flag.ExitOnError)

@@ -18,6 +18,7 @@ import (
 	"github.com/gohazard/gohazard/passes/chanflow"
 	"github.com/gohazard/gohazard/passes/goversion"
 	"github.com/gohazard/gohazard/passes/loops"
+	"github.com/gohazard/gohazard/passes/meta"
 	"github.com/gohazard/gohazard/passes/primitives"
 	"github.com/gohazard/gohazard/passes/ssautil"
 )
@@ -32,6 +33,9 @@ var Analyzer = &analysis.Analyzer{
 	Requires: []*analysis.Analyzer{buildssa.Analyzer, chanflow.Analyzer, loops.Analyzer, inspect.Analyzer, primitives.Analyzer},
 	Run:      run,
 }
+
+// Meta places sendleak among gohazard's analyzers.
+var Meta = meta.Info{Family: meta.LeakCheck, Default: true, Since: "v0.1.0", Severity: meta.Error}
 
 func run(pass *analysis.Pass) (any, error) {
 	loopInfo := pass.ResultOf[loops.Analyzer].(*loops.Info)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/gohazard/gohazard/passes/analysisdoc"
 	"github.com/gohazard/gohazard/passes/goversion"
+	"github.com/gohazard/gohazard/passes/meta"
 	"github.com/gohazard/gohazard/passes/ssautil"
 )
 
@@ -22,6 +23,9 @@ var Analyzer = &analysis.Analyzer{
 	Requires: []*analysis.Analyzer{buildssa.Analyzer},
 	Run:      run,
 }
+
+// Meta places tickerstop among gohazard's analyzers.
+var Meta = meta.Info{Family: meta.LeakCheck, Default: true, Since: "v0.1.0", Severity: meta.Warning}
 
 func run(pass *analysis.Pass) (any, error) {
 	for instr := range ssautil.Instructions(pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).SrcFuncs) {
