@@ -16,10 +16,10 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/gohazard/gohazard/passes/analysisdoc"
+	"github.com/gohazard/gohazard/passes/apimatch"
 	"github.com/gohazard/gohazard/passes/goversion"
 	"github.com/gohazard/gohazard/passes/loops"
 	"github.com/gohazard/gohazard/passes/meta"
-	"github.com/gohazard/gohazard/passes/ssautil"
 )
 
 var Analyzer = &analysis.Analyzer{
@@ -40,7 +40,7 @@ func run(pass *analysis.Pass) (any, error) {
 	ssaInfo := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
 	loopInfo := pass.ResultOf[loops.Analyzer].(*loops.Info)
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	for instr := range ssautil.Instructions(ssaInfo.SrcFuncs) {
+	for instr := range apimatch.Instructions(ssaInfo.SrcFuncs) {
 		if d, ok := instr.(*ssa.Defer); ok && perIteration(d, loopInfo) {
 			report(pass, insp, d)
 		}
@@ -133,7 +133,7 @@ func report(pass *analysis.Pass, insp *inspector.Inspector, d *ssa.Defer) {
 
 func message(it *iteration, stmt *ast.DeferStmt) string {
 	t := it.pass.TypesInfo.TypeOf(stmt.Call.Fun)
-	if !ssautil.IsType(t, "context", "CancelFunc") && !ssautil.IsType(t, "context", "CancelCauseFunc") {
+	if !apimatch.IsType(t, "context", "CancelFunc") && !apimatch.IsType(t, "context", "CancelCauseFunc") {
 		return "defer in a loop runs only when the function returns, not at the end of each iteration: deferred calls and what they hold pile up with every iteration"
 	}
 	what := "context"
@@ -353,7 +353,7 @@ func withTimer(it *iteration, cancel ast.Expr) bool {
 			continue
 		}
 		for _, name := range []string{"WithTimeout", "WithDeadline", "WithTimeoutCause", "WithDeadlineCause"} {
-			if ssautil.IsFunc(typeutil.Callee(it.pass.TypesInfo, call), "context", name) {
+			if apimatch.IsFunc(typeutil.Callee(it.pass.TypesInfo, call), "context", name) {
 				return true
 			}
 		}

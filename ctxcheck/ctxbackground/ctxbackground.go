@@ -13,9 +13,9 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/gohazard/gohazard/passes/analysisdoc"
+	"github.com/gohazard/gohazard/passes/apimatch"
 	"github.com/gohazard/gohazard/passes/ctxscope"
 	"github.com/gohazard/gohazard/passes/meta"
-	"github.com/gohazard/gohazard/passes/ssautil"
 )
 
 //go:embed doc.go
@@ -86,7 +86,7 @@ func run(pass *analysis.Pass) (any, error) {
 	for cur := range insp.Root().Preorder((*ast.CallExpr)(nil)) {
 		call := cur.Node().(*ast.CallExpr)
 		callee := typeutil.Callee(pass.TypesInfo, call)
-		if !ssautil.IsFunc(callee, "context", "Background") && !ssautil.IsFunc(callee, "context", "TODO") {
+		if !apimatch.IsFunc(callee, "context", "Background") && !apimatch.IsFunc(callee, "context", "TODO") {
 			continue
 		}
 		path := ctxscope.Path(cur)

@@ -12,9 +12,9 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/gohazard/gohazard/passes/analysisdoc"
+	"github.com/gohazard/gohazard/passes/apimatch"
 	"github.com/gohazard/gohazard/passes/ctxscope"
 	"github.com/gohazard/gohazard/passes/meta"
-	"github.com/gohazard/gohazard/passes/ssautil"
 )
 
 //go:embed doc.go
@@ -70,9 +70,9 @@ var apis = []api{
 
 func (a api) matches(obj types.Object) bool {
 	if a.recv == "" {
-		return ssautil.IsFunc(obj, a.pkg, a.name)
+		return apimatch.IsFunc(obj, a.pkg, a.name)
 	}
-	return ssautil.IsMethod(obj, a.pkg, a.recv, a.name)
+	return apimatch.IsMethod(obj, a.pkg, a.recv, a.name)
 }
 
 func (a api) String() string {

@@ -7,9 +7,9 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/gohazard/gohazard/passes/analysisdoc"
+	"github.com/gohazard/gohazard/passes/cfgpath"
 	"github.com/gohazard/gohazard/passes/lockstate"
 	"github.com/gohazard/gohazard/passes/meta"
-	"github.com/gohazard/gohazard/passes/ssautil"
 )
 
 //go:embed doc.go
@@ -32,7 +32,7 @@ func run(pass *analysis.Pass) (any, error) {
 			Pos:     l.Lock.Pos(),
 			Message: "mutex stays locked on a path that returns: the next " + l.Lock.Method + " blocks forever",
 			Related: []analysis.RelatedInformation{
-				{Pos: ssautil.ExitPos([]*ssa.BasicBlock{l.Return.Block()}), Message: "returns here with the mutex locked"},
+				{Pos: cfgpath.ExitPos([]*ssa.BasicBlock{l.Return.Block()}), Message: "returns here with the mutex locked"},
 				{Pos: l.Unlock.Pos(), Message: "unlocked here on other paths"},
 			},
 		})

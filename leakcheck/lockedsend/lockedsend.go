@@ -12,9 +12,10 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/gohazard/gohazard/passes/analysisdoc"
+	"github.com/gohazard/gohazard/passes/apimatch"
+	"github.com/gohazard/gohazard/passes/cfgpath"
 	"github.com/gohazard/gohazard/passes/lockstate"
 	"github.com/gohazard/gohazard/passes/meta"
-	"github.com/gohazard/gohazard/passes/ssautil"
 )
 
 //go:embed doc.go
@@ -65,7 +66,7 @@ func needs(res *lockstate.Result, recvs []ssa.Instruction, held lockstate.Op) (l
 	var first lockstate.Take
 	for _, r := range recvs {
 		fn := r.Parent()
-		comp, cyclic := ssautil.SCCs(fn)
+		comp, cyclic := cfgpath.SCCs(fn)
 		blk := r.Block().Index
 		found := false
 		for _, t := range res.Takes[fn] {
@@ -86,7 +87,7 @@ func needs(res *lockstate.Result, recvs []ssa.Instruction, held lockstate.Op) (l
 func chanFields(pkg *types.Package, funcs []*ssa.Function) map[*types.Var][]ssa.Instruction {
 	out := map[*types.Var][]ssa.Instruction{}
 	bad := map[*types.Var]bool{}
-	for instr := range ssautil.Instructions(funcs) {
+	for instr := range apimatch.Instructions(funcs) {
 		switch x := instr.(type) {
 		case *ssa.Store:
 			if f := fieldOf(x.Addr); f != nil {
@@ -136,7 +137,7 @@ func fieldOf(addr ssa.Value) *types.Var {
 	if !ok {
 		return nil
 	}
-	f := ssautil.FieldVar(fa)
+	f := apimatch.FieldVar(fa)
 	if f == nil {
 		return nil
 	}

@@ -2,11 +2,19 @@
 package testutil
 
 import (
+	"go/ast"
+	"go/importer"
+	"go/parser"
+	"go/token"
+	"go/types"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"golang.org/x/tools/go/ssa"
+	"golang.org/x/tools/go/ssa/ssautil"
 )
 
 // GoldenCompiles checks that the testdata module in dir still builds
@@ -50,4 +58,22 @@ func GoldenCompiles(t *testing.T, dir string) {
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Errorf("fixed code in %s does not build: %v\n%s", dir, err, out)
 	}
+}
+
+// BuildSSA type-checks src, the source of one file of package p that
+// imports only the standard library, and returns its SSA form, for unit
+// tests of the SSA helpers in passes/.
+func BuildSSA(t *testing.T, src string) *ssa.Package {
+	t.Helper()
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "p.go", src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pkg, _, err := ssautil.BuildPackage(&types.Config{Importer: importer.Default()}, fset,
+		types.NewPackage("p", ""), []*ast.File{f}, ssa.SanityCheckFunctions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pkg
 }
