@@ -1,8 +1,12 @@
 package gohazard_test
 
 import (
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -145,4 +149,47 @@ func vetAnalyzers(t *testing.T) map[string]bool {
 		t.Fatalf("could not read go vet's analyzers from:\n%s", out)
 	}
 	return names
+}
+
+// TestMessagesChecked checks that the tests of every leakcheck and
+// allocheck analyzer pass their results to testutil.CheckDiagnostics,
+// which holds each message's lead to testutil.MaxLead characters.
+// (ctxcheck's tests are to follow.)
+func TestMessagesChecked(t *testing.T) {
+	for _, family := range []string{gohazard.LeakCheck, gohazard.AllocCheck} {
+		dirs, err := os.ReadDir(family)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range dirs {
+			if d.IsDir() && !callsCheckDiagnostics(t, filepath.Join(family, d.Name())) {
+				t.Errorf("the tests of %s/%s do not call testutil.CheckDiagnostics", family, d.Name())
+			}
+		}
+	}
+}
+
+// callsCheckDiagnostics reports whether a test file of dir calls
+// testutil.CheckDiagnostics.
+func callsCheckDiagnostics(t *testing.T, dir string) bool {
+	files, err := filepath.Glob(filepath.Join(dir, "*_test.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, name := range files {
+		f, err := parser.ParseFile(token.NewFileSet(), name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			if sel, ok := n.(*ast.SelectorExpr); ok && sel.Sel.Name == "CheckDiagnostics" {
+				if x, ok := sel.X.(*ast.Ident); ok && x.Name == "testutil" {
+					found = true
+				}
+			}
+			return !found
+		})
+	}
+	return found
 }

@@ -134,13 +134,13 @@ func report(pass *analysis.Pass, insp *inspector.Inspector, d *ssa.Defer) {
 func message(it *iteration, stmt *ast.DeferStmt) string {
 	t := it.pass.TypesInfo.TypeOf(stmt.Call.Fun)
 	if !apimatch.IsType(t, "context", "CancelFunc") && !apimatch.IsType(t, "context", "CancelCauseFunc") {
-		return "defer in a loop runs only when the function returns, not at the end of each iteration: deferred calls and what they hold pile up with every iteration"
+		return "defer in a loop runs only when the function returns: deferred calls and what they hold pile up with every iteration"
 	}
 	what := "context"
 	if withTimer(it, stmt.Call.Fun) {
 		what = "context, and its timer,"
 	}
-	return "cancel deferred in a loop runs only when the function returns: every iteration's " + what + " lives until then; call cancel at the end of the iteration"
+	return "cancel deferred in a loop runs only when the function returns: every iteration's " + what + " lives until then"
 }
 
 func first(path []ast.Node) ast.Node {

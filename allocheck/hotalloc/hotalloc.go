@@ -72,7 +72,7 @@ func run(pass *analysis.Pass) (any, error) {
 				if what := allocation(pass, instr); what != "" && pos(instr).IsValid() {
 					report(analysis.Diagnostic{
 						Pos:     pos(instr),
-						Message: fmt.Sprintf("%s in a loop may allocate on the heap on every iteration (compiler not consulted: see hotalloc's doc for -hotalloc.log)", what),
+						Message: fmt.Sprintf("%s may heap-allocate on every loop iteration: compiler not consulted", what),
 					})
 				}
 			}

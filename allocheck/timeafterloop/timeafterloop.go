@@ -345,13 +345,13 @@ func report(pass *analysis.Pass, insp *inspector.Inspector, call *ssa.Call, isTi
 	var msg string
 	switch {
 	case isTick && collectable:
-		msg = "time.Tick in a loop starts a new ticker on every iteration, so the ticking restarts whenever another case wins: create one time.NewTicker before the loop"
+		msg = "time.Tick in a loop restarts the ticking whenever another case wins: each iteration starts a new ticker"
 	case isTick:
-		msg = "time.Tick in a loop starts a new ticker on every iteration, and before Go 1.23 no ticker is ever collected: they leak for the life of the process"
+		msg = "time.Tick in a loop leaks a ticker per iteration: before Go 1.23 no ticker is ever collected"
 	case collectable:
-		msg = "time.After in a loop allocates and arms a new timer on every iteration, and the timeout restarts whenever another case wins: create one timer before the loop and Reset it"
+		msg = "time.After in a loop restarts the timeout whenever another case wins: each iteration arms a new timer"
 	default:
-		msg = "time.After in a loop creates a new timer on every iteration, and before Go 1.23 none is collected until it fires: memory grows with the iteration rate"
+		msg = "time.After in a loop grows memory with the iteration rate: before Go 1.23 no timer is collected until it fires"
 	}
 	diag := analysis.Diagnostic{Pos: call.Pos(), Message: msg}
 	if path := loops.Path(insp, call.Pos(), call.Pos()+1); len(path) > 0 {

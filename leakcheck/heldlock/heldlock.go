@@ -30,7 +30,7 @@ func run(pass *analysis.Pass) (any, error) {
 	for _, l := range pass.ResultOf[lockstate.Analyzer].(*lockstate.Result).Leaks {
 		pass.Report(analysis.Diagnostic{
 			Pos:     l.Lock.Pos(),
-			Message: "mutex stays locked on a path that returns: the next " + l.Lock.Method + " blocks forever",
+			Message: "mutex stays locked on a path that returns, so the next " + l.Lock.Method + " blocks forever",
 			Related: []analysis.RelatedInformation{
 				{Pos: cfgpath.ExitPos([]*ssa.BasicBlock{l.Return.Block()}), Message: "returns here with the mutex locked"},
 				{Pos: l.Unlock.Pos(), Message: "unlocked here on other paths"},

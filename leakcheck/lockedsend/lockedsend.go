@@ -46,7 +46,7 @@ func run(pass *analysis.Pass) (any, error) {
 			if take, recv, ok := needs(res, recvs, held); ok {
 				pass.Report(analysis.Diagnostic{
 					Pos:     ls.Send.Pos(),
-					Message: fmt.Sprintf("send on %s while holding %s, which its receiver locks before receiving again: both block forever", field.Name(), held.Key.Name()),
+					Message: fmt.Sprintf("send on %s while holding %s blocks forever: its receiver locks %s before receiving again", field.Name(), held.Key.Name(), held.Key.Name()),
 					Related: []analysis.RelatedInformation{
 						{Pos: held.Pos(), Message: "locked here"},
 						{Pos: recv.Pos(), Message: "the receive"},

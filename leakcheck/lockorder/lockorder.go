@@ -86,7 +86,7 @@ func report(pass *analysis.Pass, e1, e2 lockstate.Order) {
 		analysis.RelatedInformation{Pos: e2.At, Message: a + " locked second on the other path"})
 	pass.Report(analysis.Diagnostic{
 		Pos:     e1.At,
-		Message: fmt.Sprintf("lock order inversion: %s is locked while %s is held here, and %s while %s is held elsewhere: two goroutines taking the two paths can deadlock", b, a, a, b),
+		Message: fmt.Sprintf("lock order inversion can deadlock: %s is locked while %s is held here, and %s while %s is held elsewhere", b, a, a, b),
 		Related: related,
 	})
 }

@@ -44,9 +44,9 @@ func run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		name := g.Parent().Name()
-		msg := fmt.Sprintf("goroutine never exits: no path of it returns, so every call of %s leaks one more goroutine", name)
+		msg := fmt.Sprintf("goroutine never exits, so every call of %s leaks one: no path of it returns", name)
 		if pass.Pkg.Name() == "main" {
-			msg = fmt.Sprintf("goroutine never exits: no path of it returns, so every call of %s starts one more that lives as long as the process", name)
+			msg = fmt.Sprintf("goroutine never exits, so every call of %s adds one for the life of the process: no path of it returns", name)
 		}
 		pass.Report(analysis.Diagnostic{Pos: g.Pos(), Message: msg})
 	}

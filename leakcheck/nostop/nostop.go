@@ -75,7 +75,7 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 			pass.Report(analysis.Diagnostic{
 				Pos:     call.Pos(),
-				Message: fmt.Sprintf("%s starts a goroutine that only %s ends, and the value is dropped without calling it: the goroutine leaks", s.method.Name(), s.stopper.Name()),
+				Message: fmt.Sprintf("goroutine started by %s leaks: the value is dropped without calling %s, which alone ends it", s.method.Name(), s.stopper.Name()),
 				Related: []analysis.RelatedInformation{
 					{Pos: s.goStmt.Pos(), Message: "the goroutine is started here"},
 					{Pos: s.stopper.Pos(), Message: s.stopper.Name() + " stops it"},

@@ -52,7 +52,7 @@ func run(pass *analysis.Pass) (any, error) {
 			switch {
 			case op.Kind == chanop.RangeRecv && sends && onlyExitIsClose(loopInfo, op):
 				pass.Report(analysis.Diagnostic{Pos: op.Pos(), Related: related,
-					Message: "range over a channel that nothing closes: the loop blocks forever after the last value"})
+					Message: "range over the channel blocks forever after the last value: nothing closes the channel"})
 			case (op.Kind == chanop.Recv || op.Kind == chanop.RangeRecv) && !sends && op.Select == nil:
 				pass.Report(analysis.Diagnostic{Pos: op.Pos(), Related: related,
 					Message: "receive blocks forever: nothing sends on or closes this channel"})

@@ -123,9 +123,9 @@ func report(pass *analysis.Pass, t *tally) {
 	var msg string
 	switch {
 	case t.suspected && t.n > 1:
-		msg = fmt.Sprintf("%s %s been blocked on %s for %v or more, suspected leaks (goroutine dump)", subject, verb, t.state, minutes(t.wait))
+		msg = fmt.Sprintf("%s %s been blocked on %s for %v or more: suspected leaks (goroutine dump)", subject, verb, t.state, minutes(t.wait))
 	case t.suspected:
-		msg = fmt.Sprintf("%s %s been blocked on %s for %v, a suspected leak (goroutine dump)", subject, verb, t.state, minutes(t.wait))
+		msg = fmt.Sprintf("%s %s been blocked on %s for %v: a suspected leak (goroutine dump)", subject, verb, t.state, minutes(t.wait))
 	default:
 		msg = fmt.Sprintf("%s leaked blocked on %s: nothing can ever wake %s (goroutineleak profile)", subject, t.state, them)
 	}

@@ -162,9 +162,9 @@ func report(pass *analysis.Pass, c *chanflow.Chan, l leak) {
 	switch {
 	case l.second != nil:
 		diag.Pos = l.second.Pos()
-		diag.Message = "goroutine blocks forever on its second send: the function receives only one value (is a return missing after the first send?)"
+		diag.Message = "goroutine blocks forever on its second send: the function receives only one value"
 		related = append(related,
-			analysis.RelatedInformation{Pos: l.send.Pos(), Message: "the first send"},
+			analysis.RelatedInformation{Pos: l.send.Pos(), Message: "the first send (is a return missing after it?)"},
 			analysis.RelatedInformation{Pos: l.recv.Pos(), Message: "the only receive"})
 	case l.path == nil:
 		diag.Message = who + " forever on send: the function receives only one value and the channel has no buffer for the others"

@@ -37,7 +37,7 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 			pass.Report(analysis.Diagnostic{
 				Pos:     pos,
-				Message: "cancel func is stored in " + l.Var.Name() + " but never called: the context lives until its parent is done",
+				Message: "context lives until its parent is done: the cancel func stored in " + l.Var.Name() + " is never called",
 				Related: []analysis.RelatedInformation{
 					{Pos: made, Message: "the context is made here"},
 					{Pos: l.Var.Pos(), Message: "nothing calls a cancel func kept in " + l.Var.Name()},

@@ -47,9 +47,9 @@ func run(pass *analysis.Pass) (any, error) {
 		if stoppedOrElsewhere(call, kind) || cfgpath.ReturnAvoiding(call, chanop.EndlessRanges(call.Parent())) == nil {
 			continue
 		}
-		msg := "ticker is never stopped: before Go 1.23 an unstopped ticker is never collected and keeps firing for the life of the process, one more per call"
+		msg := "ticker is never stopped, so it fires for the life of the process: before Go 1.23 it is never collected"
 		if kind == "Timer" {
-			msg = "timer is never stopped: before Go 1.23 an unstopped timer is not collected until it fires, one more per call"
+			msg = "timer is never stopped, so it stays in memory until it fires: before Go 1.23 it is not collected until then"
 		}
 		pass.Report(analysis.Diagnostic{Pos: call.Pos(), Message: msg})
 	}

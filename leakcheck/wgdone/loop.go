@@ -84,9 +84,9 @@ func addPerIteration(pass *analysis.Pass, insp *inspector.Inspector) {
 			var msg string
 			switch {
 			case starts > 1:
-				msg = fmt.Sprintf("Add(%s) counts one goroutine per iteration, but each iteration starts %d that call Done: the counter goes negative and Done panics", types.ExprString(add.Args[0]), starts)
+				msg = fmt.Sprintf("Done panics on a negative counter: Add(%s) counts one goroutine per iteration, but each iteration starts %d", types.ExprString(add.Args[0]), starts)
 			case !top || len(loops.Exits(body)) > 0:
-				msg = fmt.Sprintf("Add(%s) counts one goroutine per iteration, but an iteration can skip starting it: Wait then blocks forever; call Add(1) right before the go statement", types.ExprString(add.Args[0]))
+				msg = fmt.Sprintf("Wait blocks forever when an iteration skips starting the goroutine: Add(%s) counts one per iteration", types.ExprString(add.Args[0]))
 			default:
 				continue
 			}

@@ -71,7 +71,7 @@ func run(pass *analysis.Pass) (any, error) {
 			if path := returnWithoutDone(fn, wg); path != nil {
 				pass.Report(analysis.Diagnostic{
 					Pos:     wait.Pos(),
-					Message: "Wait blocks forever when the goroutine takes the path that returns without calling Done: defer Done at the start of the goroutine",
+					Message: "Wait blocks forever when the goroutine takes the path that returns without calling Done",
 					Related: []analysis.RelatedInformation{
 						{Pos: cfgpath.ExitPos(path), Message: "the goroutine returns here without Done"},
 						{Pos: done.Pos(), Message: "Done is called only on other paths"},
@@ -141,7 +141,7 @@ func countMismatch(pass *analysis.Pass, fn *ssa.Function, loopInfo *loops.Info) 
 		}
 		msg := fmt.Sprintf("Wait blocks forever: Add(%d) is matched by %d goroutine(s) calling Done", want, started)
 		if int64(started) > want {
-			msg = fmt.Sprintf("Add(%d) is matched by %d goroutine(s) calling Done: the counter goes negative and Done panics", want, started)
+			msg = fmt.Sprintf("Done panics on a negative counter: Add(%d) is matched by %d goroutine(s) calling Done", want, started)
 		}
 		pass.Report(analysis.Diagnostic{
 			Pos:     wait.Pos(),
