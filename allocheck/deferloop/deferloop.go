@@ -16,9 +16,10 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/gohazard/gohazard/passes/analysisdoc"
+	"github.com/gohazard/gohazard/passes/apimatch"
 	"github.com/gohazard/gohazard/passes/goversion"
 	"github.com/gohazard/gohazard/passes/loops"
-	"github.com/gohazard/gohazard/passes/ssautil"
+	"github.com/gohazard/gohazard/passes/meta"
 )
 
 var Analyzer = &analysis.Analyzer{
@@ -29,6 +30,9 @@ var Analyzer = &analysis.Analyzer{
 	Run:      run,
 }
 
+// Meta places deferloop among gohazard's analyzers.
+var Meta = meta.Info{Family: meta.AllocCheck, Default: true, Since: "v0.1.0", Severity: meta.Warning}
+
 //go:embed doc.go
 var doc string
 
@@ -36,7 +40,7 @@ func run(pass *analysis.Pass) (any, error) {
 	ssaInfo := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
 	loopInfo := pass.ResultOf[loops.Analyzer].(*loops.Info)
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	for instr := range ssautil.Instructions(ssaInfo.SrcFuncs) {
+	for instr := range apimatch.Instructions(ssaInfo.SrcFuncs) {
 		if d, ok := instr.(*ssa.Defer); ok && perIteration(d, loopInfo) {
 			report(pass, insp, d)
 		}
@@ -129,14 +133,14 @@ func report(pass *analysis.Pass, insp *inspector.Inspector, d *ssa.Defer) {
 
 func message(it *iteration, stmt *ast.DeferStmt) string {
 	t := it.pass.TypesInfo.TypeOf(stmt.Call.Fun)
-	if !ssautil.IsType(t, "context", "CancelFunc") && !ssautil.IsType(t, "context", "CancelCauseFunc") {
-		return "defer in a loop runs only when the function returns, not at the end of each iteration: deferred calls and what they hold pile up with every iteration"
+	if !apimatch.IsType(t, "context", "CancelFunc") && !apimatch.IsType(t, "context", "CancelCauseFunc") {
+		return "defer in a loop runs only when the function returns: deferred calls and what they hold pile up with every iteration"
 	}
 	what := "context"
 	if withTimer(it, stmt.Call.Fun) {
 		what = "context, and its timer,"
 	}
-	return "cancel deferred in a loop runs only when the function returns: every iteration's " + what + " lives until then; call cancel at the end of the iteration"
+	return "cancel deferred in a loop runs only when the function returns: every iteration's " + what + " lives until then"
 }
 
 func first(path []ast.Node) ast.Node {
@@ -349,7 +353,7 @@ func withTimer(it *iteration, cancel ast.Expr) bool {
 			continue
 		}
 		for _, name := range []string{"WithTimeout", "WithDeadline", "WithTimeoutCause", "WithDeadlineCause"} {
-			if ssautil.IsFunc(typeutil.Callee(it.pass.TypesInfo, call), "context", name) {
+			if apimatch.IsFunc(typeutil.Callee(it.pass.TypesInfo, call), "context", name) {
 				return true
 			}
 		}

@@ -12,6 +12,6 @@ import (
 
 func Test(t *testing.T) {
 	dir := filepath.Join("..", "..", "testdata", "deferloop")
-	analysistest.RunWithSuggestedFixes(t, dir, deferloop.Analyzer, "./...")
+	testutil.CheckDiagnostics(t, analysistest.RunWithSuggestedFixes(t, dir, deferloop.Analyzer, "./..."))
 	testutil.GoldenCompiles(t, dir)
 }

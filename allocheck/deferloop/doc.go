@@ -33,6 +33,10 @@
 //		}
 //	}
 //
+// A deferred cancel of a context made in the iteration keeps every
+// iteration's context (and the timer of a WithTimeout) alive until the
+// function returns: call cancel at the end of the iteration instead.
+//
 // Any loop counts: for, range (over channels and iterator functions too),
 // for {} and benchmark loops (for b.Loop(), for i := 0; i < b.N; i++). A
 // defer after which the loop is always left (the body returns or breaks

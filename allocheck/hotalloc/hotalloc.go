@@ -18,6 +18,7 @@ import (
 	"github.com/gohazard/gohazard/passes/costs"
 	"github.com/gohazard/gohazard/passes/escapes"
 	"github.com/gohazard/gohazard/passes/loops"
+	"github.com/gohazard/gohazard/passes/meta"
 )
 
 //go:embed doc.go
@@ -31,6 +32,9 @@ var Analyzer = &analysis.Analyzer{
 	Run:      run,
 	Flags:    flags(),
 }
+
+// Meta places hotalloc among gohazard's analyzers.
+var Meta = meta.Info{Family: meta.AllocCheck, Default: false, Since: "v0.2.0", Severity: meta.Note}
 
 func flags() flag.FlagSet {
 	fs := flag.NewFlagSet("hotalloc", flag.ExitOnError)
@@ -68,7 +72,7 @@ func run(pass *analysis.Pass) (any, error) {
 				if what := allocation(pass, instr); what != "" && pos(instr).IsValid() {
 					report(analysis.Diagnostic{
 						Pos:     pos(instr),
-						Message: fmt.Sprintf("%s in a loop may allocate on the heap on every iteration (compiler not consulted: see hotalloc's doc for -hotalloc.log)", what),
+						Message: fmt.Sprintf("%s may heap-allocate on every loop iteration: compiler not consulted", what),
 					})
 				}
 			}

@@ -10,11 +10,12 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/gohazard/gohazard/allocheck/hotalloc"
+	"github.com/gohazard/gohazard/passes/testutil"
 )
 
 // Without the compiler's log: what go/ssa allocates in loops.
 func TestSSA(t *testing.T) {
-	analysistest.Run(t, filepath.Join("..", "..", "testdata", "hotalloc"), hotalloc.Analyzer, ".")
+	testutil.CheckDiagnostics(t, analysistest.Run(t, filepath.Join("..", "..", "testdata", "hotalloc"), hotalloc.Analyzer, "."))
 }
 
 // With the compiler's log: only what the compiler moves to the heap,
@@ -46,7 +47,7 @@ func testCompilerLog(t *testing.T, pkg string) {
 		t.Fatal(err)
 	}
 	defer f.Value.Set("")
-	analysistest.Run(t, dir, hotalloc.Analyzer, ".")
+	testutil.CheckDiagnostics(t, analysistest.Run(t, dir, hotalloc.Analyzer, "."))
 }
 
 // With a profile: only allocations on lines the profile passes through,
@@ -84,5 +85,5 @@ func TestProfile(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer flag.Value.Set("")
-	analysistest.Run(t, dir, hotalloc.Analyzer, ".")
+	testutil.CheckDiagnostics(t, analysistest.Run(t, dir, hotalloc.Analyzer, "."))
 }

@@ -12,7 +12,7 @@ import (
 
 func Test(t *testing.T) {
 	dir := filepath.Join("..", "..", "testdata", "mapprealloc")
-	analysistest.RunWithSuggestedFixes(t, dir, mapprealloc.Analyzer, "./...")
+	testutil.CheckDiagnostics(t, analysistest.RunWithSuggestedFixes(t, dir, mapprealloc.Analyzer, "./..."))
 	testutil.GoldenCompiles(t, dir)
 }
 
@@ -25,6 +25,6 @@ func TestConditional(t *testing.T) {
 	}
 	defer f.Value.Set("false")
 	dir := filepath.Join("..", "..", "testdata", "mapprealloc", "conditional")
-	analysistest.RunWithSuggestedFixes(t, dir, mapprealloc.Analyzer, ".")
+	testutil.CheckDiagnostics(t, analysistest.RunWithSuggestedFixes(t, dir, mapprealloc.Analyzer, "."))
 	testutil.GoldenCompiles(t, dir)
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/gohazard/gohazard/passes/analysisdoc"
 	"github.com/gohazard/gohazard/passes/fill"
+	"github.com/gohazard/gohazard/passes/meta"
 )
 
 //go:embed doc.go
@@ -21,3 +22,6 @@ var Analyzer = &analysis.Analyzer{
 	Run:      fill.Run(fill.Slice),
 	Flags:    fill.Flags("prealloc"),
 }
+
+// Meta places prealloc among gohazard's analyzers.
+var Meta = meta.Info{Family: meta.AllocCheck, Default: true, Since: "v0.2.0", Severity: meta.Note}

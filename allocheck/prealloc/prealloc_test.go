@@ -12,7 +12,7 @@ import (
 
 func Test(t *testing.T) {
 	dir := filepath.Join("..", "..", "testdata", "prealloc")
-	analysistest.RunWithSuggestedFixes(t, dir, prealloc.Analyzer, ".")
+	testutil.CheckDiagnostics(t, analysistest.RunWithSuggestedFixes(t, dir, prealloc.Analyzer, "."))
 	testutil.GoldenCompiles(t, dir)
 }
 
@@ -25,7 +25,7 @@ func TestConditional(t *testing.T) {
 	}
 	defer f.Value.Set("false")
 	dir := filepath.Join("..", "..", "testdata", "prealloc", "conditional")
-	analysistest.RunWithSuggestedFixes(t, dir, prealloc.Analyzer, ".")
+	testutil.CheckDiagnostics(t, analysistest.RunWithSuggestedFixes(t, dir, prealloc.Analyzer, "."))
 	testutil.GoldenCompiles(t, dir)
 }
 
@@ -33,6 +33,6 @@ func TestConditional(t *testing.T) {
 // guarded in words, with no fix.
 func TestBeforeGo121(t *testing.T) {
 	dir := filepath.Join("..", "..", "testdata", "prealloc", "go120")
-	analysistest.RunWithSuggestedFixes(t, dir, prealloc.Analyzer, ".")
+	testutil.CheckDiagnostics(t, analysistest.RunWithSuggestedFixes(t, dir, prealloc.Analyzer, "."))
 	testutil.GoldenCompiles(t, dir)
 }

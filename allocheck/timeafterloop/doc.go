@@ -57,5 +57,6 @@
 // be evaluated before the loop, and the function has no goto. The timer's
 // name is one that nothing from the loop to the end of its block spells.
 // When the timeout is meant to bound the whole loop, create the channel
-// once before it instead: timeout := time.After(d).
+// once before it instead: timeout := time.After(d). For time.Tick, create
+// one time.NewTicker before the loop and Stop it when the loop ends.
 package timeafterloop

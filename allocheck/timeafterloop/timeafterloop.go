@@ -21,9 +21,12 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/gohazard/gohazard/passes/analysisdoc"
+	"github.com/gohazard/gohazard/passes/apimatch"
+	"github.com/gohazard/gohazard/passes/cfgpath"
+	"github.com/gohazard/gohazard/passes/chanop"
 	"github.com/gohazard/gohazard/passes/goversion"
 	"github.com/gohazard/gohazard/passes/loops"
-	"github.com/gohazard/gohazard/passes/ssautil"
+	"github.com/gohazard/gohazard/passes/meta"
 )
 
 //go:embed doc.go
@@ -38,6 +41,9 @@ var Analyzer = &analysis.Analyzer{
 	Flags:    flags(),
 }
 
+// Meta places timeafterloop among gohazard's analyzers.
+var Meta = meta.Info{Family: meta.AllocCheck, Default: true, Since: "v0.1.0", Severity: meta.Warning}
+
 func flags() flag.FlagSet {
 	fs := flag.NewFlagSet("timeafterloop", flag.ExitOnError)
 	fs.Bool("restart", false, "also report in files at Go 1.23 or later, where the timers are collected: a timeout that restarts whenever another case wins")
@@ -49,13 +55,13 @@ func run(pass *analysis.Pass) (any, error) {
 	loopInfo := pass.ResultOf[loops.Analyzer].(*loops.Info)
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	restart := pass.Analyzer.Flags.Lookup("restart").Value.(flag.Getter).Get().(bool)
-	for instr := range ssautil.Instructions(ssaInfo.SrcFuncs) {
+	for instr := range apimatch.Instructions(ssaInfo.SrcFuncs) {
 		call, ok := instr.(*ssa.Call)
 		if !ok || !loopInfo.InLoop(call.Block()) {
 			continue
 		}
-		isTick := ssautil.CallsFunc(&call.Call, "time", "Tick")
-		if !isTick && !ssautil.CallsFunc(&call.Call, "time", "After") {
+		isTick := apimatch.CallsFunc(&call.Call, "time", "Tick")
+		if !isTick && !apimatch.CallsFunc(&call.Call, "time", "After") {
 			continue
 		}
 		// From Go 1.23 the timers are collected: what is left is a
@@ -107,7 +113,7 @@ func consumedPerIteration(call *ssa.Call, isTick bool) bool {
 // (select { case <-ctx.Done(): case <-time.After(backoff): } in a retry
 // loop), never restarted while it waits.
 func otherCaseLoops(sel *ssa.Select, ch ssa.Value) bool {
-	bodies, deflt := ssautil.CaseBodies(sel)
+	bodies, deflt := chanop.CaseBodies(sel)
 	for i, st := range sel.States {
 		if st.Chan == ch || ctxDone(st.Chan) {
 			bodies[i] = nil
@@ -119,7 +125,7 @@ func otherCaseLoops(sel *ssa.Select, ch ssa.Value) bool {
 		}
 		// In a range-over-func body, the next iteration starts over
 		// when the yield function returns true.
-		back := ssautil.PathAvoiding(body.Instrs[0], nil, nil, func(b *ssa.BasicBlock) bool { return b == sel.Block() || loops.NextIteration(b) })
+		back := cfgpath.PathAvoiding(body.Instrs[0], nil, nil, func(b *ssa.BasicBlock) bool { return b == sel.Block() || loops.NextIteration(b) })
 		if back != nil || body == sel.Block() || loops.NextIteration(body) {
 			return true
 		}
@@ -131,7 +137,7 @@ func otherCaseLoops(sel *ssa.Select, ch ssa.Value) bool {
 // context.Context.
 func ctxDone(v ssa.Value) bool {
 	call, ok := v.(*ssa.Call)
-	return ok && ssautil.IsMethod(ssautil.Callee(&call.Call), "context", "Context", "Done")
+	return ok && apimatch.IsMethod(apimatch.Callee(&call.Call), "context", "Context", "Done")
 }
 
 // runsOnce reports whether the select receiving from call runs at most
@@ -339,13 +345,13 @@ func report(pass *analysis.Pass, insp *inspector.Inspector, call *ssa.Call, isTi
 	var msg string
 	switch {
 	case isTick && collectable:
-		msg = "time.Tick in a loop starts a new ticker on every iteration, so the ticking restarts whenever another case wins: create one time.NewTicker before the loop"
+		msg = "time.Tick in a loop restarts the ticking whenever another case wins: each iteration starts a new ticker"
 	case isTick:
-		msg = "time.Tick in a loop starts a new ticker on every iteration, and before Go 1.23 no ticker is ever collected: they leak for the life of the process"
+		msg = "time.Tick in a loop leaks a ticker per iteration: before Go 1.23 no ticker is ever collected"
 	case collectable:
-		msg = "time.After in a loop allocates and arms a new timer on every iteration, and the timeout restarts whenever another case wins: create one timer before the loop and Reset it"
+		msg = "time.After in a loop restarts the timeout whenever another case wins: each iteration arms a new timer"
 	default:
-		msg = "time.After in a loop creates a new timer on every iteration, and before Go 1.23 none is collected until it fires: memory grows with the iteration rate"
+		msg = "time.After in a loop grows memory with the iteration rate: before Go 1.23 no timer is collected until it fires"
 	}
 	diag := analysis.Diagnostic{Pos: call.Pos(), Message: msg}
 	if path := loops.Path(insp, call.Pos(), call.Pos()+1); len(path) > 0 {
@@ -433,7 +439,7 @@ func afterCalls(pass *analysis.Pass, sel *ast.SelectStmt) int {
 			continue
 		}
 		ast.Inspect(comm, func(n2 ast.Node) bool {
-			if call, ok := n2.(*ast.CallExpr); ok && ssautil.IsFunc(typeutil.Callee(pass.TypesInfo, call), "time", "After") {
+			if call, ok := n2.(*ast.CallExpr); ok && apimatch.IsFunc(typeutil.Callee(pass.TypesInfo, call), "time", "After") {
 				n++
 			}
 			return true

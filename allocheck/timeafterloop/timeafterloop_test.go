@@ -19,18 +19,18 @@ func TestRestart(t *testing.T) {
 	}
 	defer f.Value.Set("false")
 	dir := filepath.Join("..", "..", "testdata", "timeafterloop")
-	analysistest.RunWithSuggestedFixes(t, dir, timeafterloop.Analyzer, "./...")
+	testutil.CheckDiagnostics(t, analysistest.RunWithSuggestedFixes(t, dir, timeafterloop.Analyzer, "./..."))
 	testutil.GoldenCompiles(t, dir)
 }
 
 // By default files at Go 1.23 or later are not reported; a file whose
 // build constraint sets an older version is.
 func TestDefault(t *testing.T) {
-	analysistest.Run(t, filepath.Join("..", "..", "testdata", "timeafterloop", "quiet"), timeafterloop.Analyzer, "./...")
+	testutil.CheckDiagnostics(t, analysistest.Run(t, filepath.Join("..", "..", "testdata", "timeafterloop", "quiet"), timeafterloop.Analyzer, "./..."))
 }
 
 // Before Go 1.23 the findings are worded as leaks and no fix is offered,
 // since Reset does not yet discard a stale expiry.
 func TestBeforeGo123(t *testing.T) {
-	analysistest.Run(t, filepath.Join("..", "..", "testdata", "timeafterloop", "go122"), timeafterloop.Analyzer, "./...")
+	testutil.CheckDiagnostics(t, analysistest.Run(t, filepath.Join("..", "..", "testdata", "timeafterloop", "go122"), timeafterloop.Analyzer, "./..."))
 }

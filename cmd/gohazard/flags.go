@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/gohazard/gohazard/passes/registry"
+	"github.com/gohazard/gohazard"
 )
 
 // An option is one flag of the command line.
@@ -44,7 +44,7 @@ type commandLine struct {
 // user spelled them (-tags integration). Whether a flag is boolean comes
 // from valueFlags; an unknown flag is taken as boolean, and the
 // multichecker rejects it later with its usual message.
-func parseCommandLine(entries []registry.Entry, args []string) (*commandLine, error) {
+func parseCommandLine(entries []gohazard.Entry, args []string) (*commandLine, error) {
 	takesValue := valueFlags(entries)
 	c := new(commandLine)
 	for i := 0; i < len(args); i++ {
@@ -75,7 +75,7 @@ func parseCommandLine(entries []registry.Entry, args []string) (*commandLine, er
 // -srcroot), the
 // analyzers' own non-boolean flags, and go vet's legacy aliases of them.
 // Every other flag (-NAME, -fix, -json, -V, ...) is boolean.
-func valueFlags(entries []registry.Entry) map[string]bool {
+func valueFlags(entries []gohazard.Entry) map[string]bool {
 	m := map[string]bool{
 		"c": true, "debug": true, "cpuprofile": true, "memprofile": true, "trace": true,
 		"tags": true, "format": true, "srcroot": true,
@@ -154,14 +154,14 @@ func (c *commandLine) vetConfig() bool {
 }
 
 // families are the flags that select analyzers by family.
-var families = []string{registry.LeakCheck, registry.CtxCheck, registry.AllocCheck, registry.Vet, registry.Staticcheck}
+var families = []string{gohazard.LeakCheck, gohazard.CtxCheck, gohazard.AllocCheck, gohazard.Vet, gohazard.Staticcheck}
 
 // expandFamilies replaces each -FAMILY[=BOOL] by -NAME=BOOL for the
 // analyzers of the family: all of them when false; when true, those on by
 // default, or every one in a family that is off by default (staticcheck),
 // so that -FAMILY selects what the family runs by default, and -NAME adds
 // to it.
-func (c *commandLine) expandFamilies(entries []registry.Entry) error {
+func (c *commandLine) expandFamilies(entries []gohazard.Entry) error {
 	var opts []option
 	for _, o := range c.opts {
 		if !slices.Contains(families, o.name) {

@@ -7,12 +7,12 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/gohazard/gohazard/passes/registry"
+	"github.com/gohazard/gohazard"
 )
 
 func TestParseCommandLine(t *testing.T) {
 	t.Parallel()
-	entries := registry.Entries()
+	entries := gohazard.Entries()
 	for _, tc := range []struct {
 		args []string
 		want string // argv, joined by spaces
@@ -64,7 +64,7 @@ func TestValueFlags(t *testing.T) {
 	if err := json.Unmarshal(out, &flags); err != nil {
 		t.Fatal(err)
 	}
-	takesValue := valueFlags(registry.Entries())
+	takesValue := valueFlags(gohazard.Entries())
 	for _, f := range flags {
 		if takesValue[f.Name] == f.Bool {
 			t.Errorf("-%s: boolean %v in -flags, but the parser's valueFlags says %v", f.Name, f.Bool, takesValue[f.Name])
@@ -83,7 +83,7 @@ func TestValueFlags(t *testing.T) {
 
 func TestExpandFamilies(t *testing.T) {
 	t.Parallel()
-	entries := registry.Entries()
+	entries := gohazard.Entries()
 	expand := func(args ...string) []string {
 		t.Helper()
 		cl, err := parseCommandLine(entries, args)

@@ -10,10 +10,10 @@ import (
 	"strings"
 	"time"
 
+	"github.com/gohazard/gohazard"
 	"github.com/gohazard/gohazard/cmd/gohazard/internal/report"
 	"github.com/gohazard/gohazard/leakcheck/runtimeleak"
 	"github.com/gohazard/gohazard/passes/goroutines"
-	"github.com/gohazard/gohazard/passes/registry"
 )
 
 // A leakProfile is what -leakprofile names: dumps of a run of the
@@ -61,7 +61,7 @@ func leakProfileFlags(cl *commandLine) (*leakProfile, error) {
 // leakcheck family: those blocked where it says a goroutine blocks, or
 // started where it says one starts. It drops runtimeleak's findings whose
 // goroutines all confirm another finding, which says more.
-func (lp *leakProfile) mark(findings []report.Finding, entries []registry.Entry) []report.Finding {
+func (lp *leakProfile) mark(findings []report.Finding, entries []gohazard.Entry) []report.Finding {
 	if lp == nil {
 		return findings
 	}
@@ -73,7 +73,7 @@ func (lp *leakProfile) mark(findings []report.Finding, entries []registry.Entry)
 	explained := make([]bool, len(lp.leaks))
 	for i := range findings {
 		f := &findings[i]
-		if family[f.Analyzer] != registry.LeakCheck || f.Analyzer == runtimeleak.Analyzer.Name {
+		if family[f.Analyzer] != gohazard.LeakCheck || f.Analyzer == runtimeleak.Analyzer.Name {
 			continue
 		}
 		for j, l := range lp.leaks {

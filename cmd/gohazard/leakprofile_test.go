@@ -119,7 +119,7 @@ func TestLeakProfileDump(t *testing.T) {
 	if f := findings["sendleak fetch/fetch.go:12"]; f.Suspected != 1 || f.Confirmed != 0 {
 		t.Errorf("sendleak at fetch.go:12: suspected %d, confirmed %d; want 1 (31 minutes, not 2) and 0", f.Suspected, f.Confirmed)
 	}
-	if f := findings["runtimeleak fetch/fetch.go:25"]; f.Message != "a goroutine has been blocked on chan send for 12 minutes, a suspected leak (goroutine dump)" {
+	if f := findings["runtimeleak fetch/fetch.go:25"]; f.Message != "a goroutine has been blocked on chan send for 12 minutes: a suspected leak (goroutine dump)" {
 		t.Errorf("runtimeleak at fetch.go:25: got %+v (all findings: %v)", f, findings)
 	}
 	if len(findings) != 2 {

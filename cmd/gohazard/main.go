@@ -25,11 +25,11 @@ import (
 
 	"golang.org/x/tools/go/analysis/multichecker"
 
-	"github.com/gohazard/gohazard/passes/registry"
+	"github.com/gohazard/gohazard"
 )
 
 func main() {
-	entries := registry.Entries()
+	entries := gohazard.Entries()
 	cl, err := parseCommandLine(entries, os.Args[1:])
 	if err == nil {
 		err = cl.expandFamilies(entries)
@@ -98,13 +98,13 @@ func main() {
 		flag.Bool(f, false, fmt.Sprintf("enable the %s family (false: disable it)", f))
 	}
 	flag.String(inputsFlag, "", "hash of the files that flags name, set by gohazard for go vet's cache")
-	multichecker.Main(registry.Analyzers()...)
+	multichecker.Main(gohazard.Analyzers()...)
 }
 
 // defaultOff returns the flags that disable the analyzers that are off by
 // default, unless the arguments enable analyzers by name: as in go vet,
 // -NAME (or -NAME=true) then selects exactly the named analyzers.
-func defaultOff(entries []registry.Entry, cl *commandLine) []string {
+func defaultOff(entries []gohazard.Entry, cl *commandLine) []string {
 	for _, e := range entries {
 		if cl.set(e.Analyzer.Name) {
 			return nil
@@ -130,7 +130,7 @@ func useTags(tags string) {
 	os.Setenv("GOFLAGS", strings.TrimSpace(goflags+" "+flag))
 }
 
-func help(w io.Writer, entries []registry.Entry, args []string) int {
+func help(w io.Writer, entries []gohazard.Entry, args []string) int {
 	if len(args) == 0 {
 		fmt.Fprint(w, `gohazard finds goroutines that leak or block forever, contexts that are
 ignored, and allocations that grow with a loop.

@@ -11,8 +11,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/gohazard/gohazard"
 	"github.com/gohazard/gohazard/cmd/gohazard/internal/report"
-	"github.com/gohazard/gohazard/passes/registry"
 )
 
 // formatFlag removes -format from the command line and returns its
@@ -97,7 +97,7 @@ func fixing(cl *commandLine) bool {
 // packages again and lists what remains: findings without a fix, or whose
 // fix conflicted with another. It exits as an analysis run does: 3 when
 // findings remain, 0 when every one was fixed.
-func fix(entries []registry.Entry, cl *commandLine) int {
+func fix(entries []gohazard.Entry, cl *commandLine) int {
 	status := 0
 	if inProcess(cl) {
 		// The child runs the multichecker as is, as -json always does
@@ -149,7 +149,7 @@ func runSelf(args []string, stdout io.Writer) int {
 // analyse prints the findings of an analysis run in format and returns
 // the exit status: 1 if a package could not be analysed, else 3 if there
 // are findings, else 0.
-func analyse(entries []registry.Entry, format, srcroot string, leaks *leakProfile, cl *commandLine) int {
+func analyse(entries []gohazard.Entry, format, srcroot string, leaks *leakProfile, cl *commandLine) int {
 	res, status := analysis(entries, cl)
 	if res == nil {
 		return status
@@ -168,7 +168,7 @@ type result struct {
 // analysis runs the analysis in a child gohazard with -json, the
 // multichecker's machine-readable output, and returns its findings and
 // the child's exit status.
-func analysis(entries []registry.Entry, cl *commandLine) (*result, int) {
+func analysis(entries []gohazard.Entry, cl *commandLine) (*result, int) {
 	var out []byte
 	status := 0
 	if inProcess(cl) {

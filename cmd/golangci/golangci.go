@@ -37,7 +37,7 @@ import (
 	"github.com/golangci/plugin-module-register/register"
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/gohazard/gohazard/passes/registry"
+	"github.com/gohazard/gohazard"
 )
 
 func init() {
@@ -64,7 +64,7 @@ func New(settings any) (register.LinterPlugin, error) {
 	if err != nil {
 		return nil, fmt.Errorf("gohazard settings: %w", err)
 	}
-	analyzers, err := choose(registry.Entries(), registry.Analyzers(), s)
+	analyzers, err := choose(gohazard.Entries(), gohazard.Analyzers(), s)
 	if err != nil {
 		return nil, fmt.Errorf("gohazard settings: %w", err)
 	}
@@ -112,8 +112,8 @@ func (p *plugin) GetLoadMode() string { return register.LoadModeTypesInfo }
 
 // choose returns the analyzers (wrapped, in the order of entries) that s
 // selects, after setting their options.
-func choose(entries []registry.Entry, wrapped []*analysis.Analyzer, s Settings) ([]*analysis.Analyzer, error) {
-	byName := make(map[string]registry.Entry, len(entries))
+func choose(entries []gohazard.Entry, wrapped []*analysis.Analyzer, s Settings) ([]*analysis.Analyzer, error) {
+	byName := make(map[string]gohazard.Entry, len(entries))
 	for _, e := range entries {
 		byName[e.Analyzer.Name] = e
 	}
@@ -177,7 +177,7 @@ func choose(entries []registry.Entry, wrapped []*analysis.Analyzer, s Settings) 
 	var out []*analysis.Analyzer
 	for i, e := range entries {
 		name := e.Analyzer.Name
-		on := e.Default && e.Family != registry.Vet && e.Family != registry.Staticcheck
+		on := e.Default && e.Family != gohazard.Vet && e.Family != gohazard.Staticcheck
 		switch {
 		case slices.Contains(s.Enable, name):
 			on = true

@@ -10,7 +10,8 @@ import (
 	"github.com/golangci/plugin-module-register/register"
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/gohazard/gohazard/passes/registry"
+	"github.com/gohazard/gohazard"
+	"github.com/gohazard/gohazard/passes/meta"
 )
 
 func names(as []*analysis.Analyzer) []string {
@@ -54,8 +55,8 @@ func TestRegisteredAndDefaults(t *testing.T) {
 	}
 	as, _ = p.BuildAnalyzers()
 	var want []string
-	for _, e := range registry.Entries() {
-		if e.Default && e.Family != registry.Vet && e.Family != registry.Staticcheck {
+	for _, e := range gohazard.Entries() {
+		if e.Default && e.Family != gohazard.Vet && e.Family != gohazard.Staticcheck {
 			want = append(want, e.Analyzer.Name)
 		}
 	}
@@ -89,7 +90,7 @@ func TestOptions(t *testing.T) {
 	a := &analysis.Analyzer{Name: "fake", Doc: "fake", Run: func(*analysis.Pass) (any, error) { return nil, nil }}
 	a.Flags.Init("fake", flag.ContinueOnError)
 	a.Flags.IntVar(&n, "limit", 1, "a limit")
-	entries := []registry.Entry{{Analyzer: a, Family: registry.LeakCheck, Default: true}}
+	entries := []gohazard.Entry{{Analyzer: a, Info: meta.Info{Family: gohazard.LeakCheck, Default: true}}}
 
 	as, err := choose(entries, []*analysis.Analyzer{a}, Settings{Options: map[string]map[string]any{"fake": {"limit": 7}}})
 	if err != nil || n != 7 || len(as) != 1 {
@@ -109,7 +110,7 @@ func TestOptions(t *testing.T) {
 func TestFamilies(t *testing.T) {
 	build := func(s Settings) []string {
 		t.Helper()
-		as, err := choose(registry.Entries(), registry.Analyzers(), s)
+		as, err := choose(gohazard.Entries(), gohazard.Analyzers(), s)
 		if err != nil {
 			t.Fatal(err)
 		}

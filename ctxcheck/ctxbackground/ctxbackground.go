@@ -13,8 +13,9 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/gohazard/gohazard/passes/analysisdoc"
+	"github.com/gohazard/gohazard/passes/apimatch"
 	"github.com/gohazard/gohazard/passes/ctxscope"
-	"github.com/gohazard/gohazard/passes/ssautil"
+	"github.com/gohazard/gohazard/passes/meta"
 )
 
 //go:embed doc.go
@@ -28,6 +29,9 @@ var Analyzer = &analysis.Analyzer{
 	Run:       run,
 	FactTypes: []analysis.Fact{new(IgnoredContexts)},
 }
+
+// Meta places ctxbackground among gohazard's analyzers.
+var Meta = meta.Info{Family: meta.CtxCheck, Default: true, Since: "v0.2.0", Severity: meta.Warning}
 
 // IgnoredContexts is the fact exported for a function that discards
 // context parameters (blank, unnamed or unused), by index: a new context
@@ -82,7 +86,7 @@ func run(pass *analysis.Pass) (any, error) {
 	for cur := range insp.Root().Preorder((*ast.CallExpr)(nil)) {
 		call := cur.Node().(*ast.CallExpr)
 		callee := typeutil.Callee(pass.TypesInfo, call)
-		if !ssautil.IsFunc(callee, "context", "Background") && !ssautil.IsFunc(callee, "context", "TODO") {
+		if !apimatch.IsFunc(callee, "context", "Background") && !apimatch.IsFunc(callee, "context", "TODO") {
 			continue
 		}
 		path := ctxscope.Path(cur)

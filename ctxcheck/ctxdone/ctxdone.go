@@ -14,9 +14,10 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/gohazard/gohazard/passes/analysisdoc"
+	"github.com/gohazard/gohazard/passes/apimatch"
 	"github.com/gohazard/gohazard/passes/ctxscope"
 	"github.com/gohazard/gohazard/passes/loops"
-	"github.com/gohazard/gohazard/passes/ssautil"
+	"github.com/gohazard/gohazard/passes/meta"
 )
 
 //go:embed doc.go
@@ -29,6 +30,9 @@ var Analyzer = &analysis.Analyzer{
 	Requires: []*analysis.Analyzer{inspect.Analyzer},
 	Run:      run,
 }
+
+// Meta places ctxdone among gohazard's analyzers.
+var Meta = meta.Info{Family: meta.CtxCheck, Default: true, Since: "v0.2.0", Severity: meta.Warning}
 
 func run(pass *analysis.Pass) (any, error) {
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
@@ -319,7 +323,7 @@ func blockingOps(info *types.Info, stmts []ast.Stmt, fn ast.Node, closed map[str
 				}
 				return false // its cases are judged as a whole
 			case *ast.CallExpr:
-				if ssautil.IsFunc(typeutil.Callee(info, n), "time", "Sleep") {
+				if apimatch.IsFunc(typeutil.Callee(info, n), "time", "Sleep") {
 					ops = append(ops, op{pos: n.Pos(), what: "time.Sleep", sleep: true})
 				}
 			case *ast.SendStmt:

@@ -15,6 +15,7 @@ import (
 	"github.com/gohazard/gohazard/passes/analysisdoc"
 	"github.com/gohazard/gohazard/passes/ctxscope"
 	"github.com/gohazard/gohazard/passes/loops"
+	"github.com/gohazard/gohazard/passes/meta"
 )
 
 //go:embed doc.go
@@ -28,6 +29,9 @@ var Analyzer = &analysis.Analyzer{
 	Run:       run,
 	FactTypes: []analysis.Fact{new(DerivesContext)},
 }
+
+// Meta places ctxloop among gohazard's analyzers.
+var Meta = meta.Info{Family: meta.CtxCheck, Default: true, Since: "v0.2.0", Severity: meta.Warning}
 
 // DerivesContext is the fact exported for a function that returns a
 // context derived from its context parameter Param (or that context

@@ -12,8 +12,9 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/gohazard/gohazard/passes/analysisdoc"
+	"github.com/gohazard/gohazard/passes/apimatch"
 	"github.com/gohazard/gohazard/passes/ctxscope"
-	"github.com/gohazard/gohazard/passes/ssautil"
+	"github.com/gohazard/gohazard/passes/meta"
 )
 
 //go:embed doc.go
@@ -27,6 +28,9 @@ var Analyzer = &analysis.Analyzer{
 	Run:       run,
 	FactTypes: []analysis.Fact{new(RequestParams)},
 }
+
+// Meta places ctxrequest among gohazard's analyzers.
+var Meta = meta.Info{Family: meta.CtxCheck, Default: true, Since: "v0.2.0", Severity: meta.Warning}
 
 // How a call is rewritten to take the context.
 type rewrite int
@@ -66,9 +70,9 @@ var apis = []api{
 
 func (a api) matches(obj types.Object) bool {
 	if a.recv == "" {
-		return ssautil.IsFunc(obj, a.pkg, a.name)
+		return apimatch.IsFunc(obj, a.pkg, a.name)
 	}
-	return ssautil.IsMethod(obj, a.pkg, a.recv, a.name)
+	return apimatch.IsMethod(obj, a.pkg, a.recv, a.name)
 }
 
 func (a api) String() string {

@@ -8,8 +8,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/gohazard/gohazard/passes/apimatch"
 	"github.com/gohazard/gohazard/passes/ctxscope"
-	"github.com/gohazard/gohazard/passes/ssautil"
 )
 
 // RequestParams is the fact exported for a function with *http.Request
@@ -162,9 +162,9 @@ func use(pass *analysis.Pass, id *ast.Ident, stack []ast.Node, vars map[*types.V
 // method records what calling m on a request does.
 func method(m types.Object, f *fate) {
 	switch {
-	case ssautil.IsMethod(m, "net/http", "Request", "WithContext"), ssautil.IsMethod(m, "net/http", "Request", "Clone"):
+	case apimatch.IsMethod(m, "net/http", "Request", "WithContext"), apimatch.IsMethod(m, "net/http", "Request", "Clone"):
 		f.attached = true
-	case ssautil.IsMethod(m, "net/http", "Request", "Write"), ssautil.IsMethod(m, "net/http", "Request", "WriteProxy"):
+	case apimatch.IsMethod(m, "net/http", "Request", "Write"), apimatch.IsMethod(m, "net/http", "Request", "WriteProxy"):
 		f.sent = true
 	}
 }
@@ -205,7 +205,7 @@ func call(pass *analysis.Pass, call *ast.CallExpr, e ast.Expr, stack []ast.Node,
 
 func returnsResponse(sig *types.Signature) bool {
 	for v := range sig.Results().Variables() {
-		if ptr, ok := types.Unalias(v.Type()).(*types.Pointer); ok && ssautil.IsType(ptr.Elem(), "net/http", "Response") {
+		if ptr, ok := types.Unalias(v.Type()).(*types.Pointer); ok && apimatch.IsType(ptr.Elem(), "net/http", "Response") {
 			return true
 		}
 	}

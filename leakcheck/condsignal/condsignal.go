@@ -6,6 +6,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/gohazard/gohazard/passes/analysisdoc"
+	"github.com/gohazard/gohazard/passes/meta"
 	"github.com/gohazard/gohazard/passes/primitives"
 )
 
@@ -19,6 +20,9 @@ var Analyzer = &analysis.Analyzer{
 	Requires: []*analysis.Analyzer{primitives.Analyzer},
 	Run:      run,
 }
+
+// Meta places condsignal among gohazard's analyzers.
+var Meta = meta.Info{Family: meta.LeakCheck, Default: false, Since: "v0.3.0", Severity: meta.Error}
 
 func run(pass *analysis.Pass) (any, error) {
 	for _, l := range pass.ResultOf[primitives.Analyzer].(*primitives.Model).Locs {

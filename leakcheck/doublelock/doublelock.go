@@ -11,6 +11,7 @@ import (
 
 	"github.com/gohazard/gohazard/passes/analysisdoc"
 	"github.com/gohazard/gohazard/passes/lockstate"
+	"github.com/gohazard/gohazard/passes/meta"
 )
 
 //go:embed doc.go
@@ -23,6 +24,9 @@ var Analyzer = &analysis.Analyzer{
 	Requires: []*analysis.Analyzer{lockstate.Analyzer},
 	Run:      run,
 }
+
+// Meta places doublelock among gohazard's analyzers.
+var Meta = meta.Info{Family: meta.LeakCheck, Default: false, Since: "v0.1.0", Severity: meta.Error}
 
 func run(pass *analysis.Pass) (any, error) {
 	res := pass.ResultOf[lockstate.Analyzer].(*lockstate.Result)
@@ -72,15 +76,15 @@ func reportRecursiveRead(pass *analysis.Pass, rl lockstate.Relock, writers map[t
 		return
 	}
 	related := []analysis.RelatedInformation{{Pos: rl.Held.Pos(), Message: "read-locked here"}}
-	msg := "recursive RLock of a mutex this path already read-holds"
+	msg := "recursive RLock deadlocks once a Lock waits between the two: this path already read-holds the mutex"
 	if rl.Callee != nil {
 		related = append(related, analysis.RelatedInformation{Pos: rl.Again.Pos(), Message: "read-locked again here"})
-		msg = fmt.Sprintf("call of %s read-locks again a mutex this path already read-holds", calleeName(rl.Callee))
+		msg = fmt.Sprintf("call of %s deadlocks once a Lock waits: it read-locks again a mutex this path read-holds", calleeName(rl.Callee))
 	}
 	related = append(related, analysis.RelatedInformation{Pos: writer.Pos(), Message: "a writer locks it here"})
 	pass.Report(analysis.Diagnostic{
 		Pos:     rl.At.Pos(),
-		Message: msg + ": a Lock waiting between the two read locks blocks the second one, and all of them block forever",
+		Message: msg,
 		Related: related,
 	})
 }

@@ -7,8 +7,9 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/gohazard/gohazard/leakcheck/heldlock"
+	"github.com/gohazard/gohazard/passes/testutil"
 )
 
 func Test(t *testing.T) {
-	analysistest.Run(t, filepath.Join("..", "..", "testdata", "heldlock"), heldlock.Analyzer, "./...")
+	testutil.CheckDiagnostics(t, analysistest.Run(t, filepath.Join("..", "..", "testdata", "heldlock"), heldlock.Analyzer, "./..."))
 }

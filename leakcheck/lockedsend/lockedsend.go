@@ -12,8 +12,10 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/gohazard/gohazard/passes/analysisdoc"
+	"github.com/gohazard/gohazard/passes/apimatch"
+	"github.com/gohazard/gohazard/passes/cfgpath"
 	"github.com/gohazard/gohazard/passes/lockstate"
-	"github.com/gohazard/gohazard/passes/ssautil"
+	"github.com/gohazard/gohazard/passes/meta"
 )
 
 //go:embed doc.go
@@ -26,6 +28,9 @@ var Analyzer = &analysis.Analyzer{
 	Requires: []*analysis.Analyzer{buildssa.Analyzer, lockstate.Analyzer},
 	Run:      run,
 }
+
+// Meta places lockedsend among gohazard's analyzers.
+var Meta = meta.Info{Family: meta.LeakCheck, Default: false, Since: "v0.3.0", Severity: meta.Error}
 
 func run(pass *analysis.Pass) (any, error) {
 	res := pass.ResultOf[lockstate.Analyzer].(*lockstate.Result)
@@ -41,7 +46,7 @@ func run(pass *analysis.Pass) (any, error) {
 			if take, recv, ok := needs(res, recvs, held); ok {
 				pass.Report(analysis.Diagnostic{
 					Pos:     ls.Send.Pos(),
-					Message: fmt.Sprintf("send on %s while holding %s, which its receiver locks before receiving again: both block forever", field.Name(), held.Key.Name()),
+					Message: fmt.Sprintf("send on %s while holding %s blocks forever: its receiver locks %s before receiving again", field.Name(), held.Key.Name(), held.Key.Name()),
 					Related: []analysis.RelatedInformation{
 						{Pos: held.Pos(), Message: "locked here"},
 						{Pos: recv.Pos(), Message: "the receive"},
@@ -61,7 +66,7 @@ func needs(res *lockstate.Result, recvs []ssa.Instruction, held lockstate.Op) (l
 	var first lockstate.Take
 	for _, r := range recvs {
 		fn := r.Parent()
-		comp, cyclic := ssautil.SCCs(fn)
+		comp, cyclic := cfgpath.SCCs(fn)
 		blk := r.Block().Index
 		found := false
 		for _, t := range res.Takes[fn] {
@@ -82,7 +87,7 @@ func needs(res *lockstate.Result, recvs []ssa.Instruction, held lockstate.Op) (l
 func chanFields(pkg *types.Package, funcs []*ssa.Function) map[*types.Var][]ssa.Instruction {
 	out := map[*types.Var][]ssa.Instruction{}
 	bad := map[*types.Var]bool{}
-	for instr := range ssautil.Instructions(funcs) {
+	for instr := range apimatch.Instructions(funcs) {
 		switch x := instr.(type) {
 		case *ssa.Store:
 			if f := fieldOf(x.Addr); f != nil {
@@ -132,7 +137,7 @@ func fieldOf(addr ssa.Value) *types.Var {
 	if !ok {
 		return nil
 	}
-	f := ssautil.FieldVar(fa)
+	f := apimatch.FieldVar(fa)
 	if f == nil {
 		return nil
 	}

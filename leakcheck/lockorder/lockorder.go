@@ -10,6 +10,7 @@ import (
 
 	"github.com/gohazard/gohazard/passes/analysisdoc"
 	"github.com/gohazard/gohazard/passes/lockstate"
+	"github.com/gohazard/gohazard/passes/meta"
 )
 
 //go:embed doc.go
@@ -22,6 +23,9 @@ var Analyzer = &analysis.Analyzer{
 	Requires: []*analysis.Analyzer{lockstate.Analyzer},
 	Run:      run,
 }
+
+// Meta places lockorder among gohazard's analyzers.
+var Meta = meta.Info{Family: meta.LeakCheck, Default: false, Since: "v0.2.0", Severity: meta.Error}
 
 func run(pass *analysis.Pass) (any, error) {
 	edges := make(map[[2]types.Object][]lockstate.Order)
@@ -82,7 +86,7 @@ func report(pass *analysis.Pass, e1, e2 lockstate.Order) {
 		analysis.RelatedInformation{Pos: e2.At, Message: a + " locked second on the other path"})
 	pass.Report(analysis.Diagnostic{
 		Pos:     e1.At,
-		Message: fmt.Sprintf("lock order inversion: %s is locked while %s is held here, and %s while %s is held elsewhere: two goroutines taking the two paths can deadlock", b, a, a, b),
+		Message: fmt.Sprintf("lock order inversion can deadlock: %s is locked while %s is held here, and %s while %s is held elsewhere", b, a, a, b),
 		Related: related,
 	})
 }

@@ -11,7 +11,10 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/gohazard/gohazard/passes/analysisdoc"
-	"github.com/gohazard/gohazard/passes/ssautil"
+	"github.com/gohazard/gohazard/passes/apimatch"
+	"github.com/gohazard/gohazard/passes/cfgpath"
+	"github.com/gohazard/gohazard/passes/chanop"
+	"github.com/gohazard/gohazard/passes/meta"
 )
 
 //go:embed doc.go
@@ -25,10 +28,13 @@ var Analyzer = &analysis.Analyzer{
 	Run:      run,
 }
 
+// Meta places noexit among gohazard's analyzers.
+var Meta = meta.Info{Family: meta.LeakCheck, Default: true, Since: "v0.1.0", Severity: meta.Warning}
+
 func run(pass *analysis.Pass) (any, error) {
 	funcs := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).SrcFuncs
 	once := newRunsOnce(pass, funcs)
-	for instr := range ssautil.Instructions(funcs) {
+	for instr := range apimatch.Instructions(funcs) {
 		g, ok := instr.(*ssa.Go)
 		if !ok || !named(g.Parent()) || once.test(g.Parent()) || guardedBySharedState(g) {
 			continue
@@ -38,9 +44,9 @@ func run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		name := g.Parent().Name()
-		msg := fmt.Sprintf("goroutine never exits: no path of it returns, so every call of %s leaks one more goroutine", name)
+		msg := fmt.Sprintf("goroutine never exits, so every call of %s leaks one: no path of it returns", name)
 		if pass.Pkg.Name() == "main" {
-			msg = fmt.Sprintf("goroutine never exits: no path of it returns, so every call of %s starts one more that lives as long as the process", name)
+			msg = fmt.Sprintf("goroutine never exits, so every call of %s adds one for the life of the process: no path of it returns", name)
 		}
 		pass.Report(analysis.Diagnostic{Pos: g.Pos(), Message: msg})
 	}
@@ -67,7 +73,7 @@ type runsOnce struct {
 
 func newRunsOnce(pass *analysis.Pass, funcs []*ssa.Function) *runsOnce {
 	r := &runsOnce{pass: pass, callers: map[*ssa.Function][]*ssa.Function{}, callees: map[*ssa.Function][]*ssa.Function{}, escapes: map[*ssa.Function]bool{}}
-	for instr := range ssautil.Instructions(funcs) {
+	for instr := range apimatch.Instructions(funcs) {
 		// Test files add callers in the package's test variant only;
 		// counting them would make the two variants disagree.
 		if r.inTestFile(instr.Parent()) {
@@ -172,7 +178,7 @@ func handedToOnceDo(fn *ssa.Function) bool {
 			uses = *mc.Referrers()
 		}
 		for _, use := range uses {
-			if call, ok := use.(ssa.CallInstruction); ok && ssautil.IsMethod(ssautil.Callee(call.Common()), "sync", "Once", "Do") {
+			if call, ok := use.(ssa.CallInstruction); ok && apimatch.IsMethod(apimatch.Callee(call.Common()), "sync", "Once", "Do") {
 				return true
 			}
 		}
@@ -187,7 +193,7 @@ func handedToOnceDo(fn *ssa.Function) bool {
 // and is no leak. The builder's own panics, which have no position (a
 // blocking select matching no case), cannot happen.
 func endless(fn *ssa.Function) bool {
-	return ssautil.PathAvoiding(fn.Blocks[0].Instrs[0], ssautil.EndlessRanges(fn), nil, func(b *ssa.BasicBlock) bool {
+	return cfgpath.PathAvoiding(fn.Blocks[0].Instrs[0], chanop.EndlessRanges(fn), nil, func(b *ssa.BasicBlock) bool {
 		switch last := b.Instrs[len(b.Instrs)-1].(type) {
 		case *ssa.Return:
 			return true
@@ -228,7 +234,7 @@ func readsShared(v ssa.Value, depth int) bool {
 		return true
 	case *ssa.Call:
 		// The runtime has its own atomics.
-		if obj := ssautil.Callee(&v.Call); obj != nil && obj.Pkg() != nil && (obj.Pkg().Path() == "sync/atomic" || obj.Pkg().Path() == "internal/runtime/atomic") {
+		if obj := apimatch.Callee(&v.Call); obj != nil && obj.Pkg() != nil && (obj.Pkg().Path() == "sync/atomic" || obj.Pkg().Path() == "internal/runtime/atomic") {
 			return true
 		}
 		for _, a := range v.Call.Args {

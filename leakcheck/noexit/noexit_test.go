@@ -7,8 +7,9 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/gohazard/gohazard/leakcheck/noexit"
+	"github.com/gohazard/gohazard/passes/testutil"
 )
 
 func Test(t *testing.T) {
-	analysistest.Run(t, filepath.Join("..", "..", "testdata", "noexit"), noexit.Analyzer, "./...")
+	testutil.CheckDiagnostics(t, analysistest.Run(t, filepath.Join("..", "..", "testdata", "noexit"), noexit.Analyzer, "./..."))
 }

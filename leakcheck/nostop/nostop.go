@@ -12,8 +12,12 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/gohazard/gohazard/passes/analysisdoc"
+	"github.com/gohazard/gohazard/passes/apimatch"
+	"github.com/gohazard/gohazard/passes/cfgpath"
+	"github.com/gohazard/gohazard/passes/chanop"
 	"github.com/gohazard/gohazard/passes/ctxscope"
-	"github.com/gohazard/gohazard/passes/ssautil"
+	"github.com/gohazard/gohazard/passes/meta"
+	"github.com/gohazard/gohazard/passes/ssaref"
 )
 
 //go:embed doc.go
@@ -26,6 +30,9 @@ var Analyzer = &analysis.Analyzer{
 	Requires: []*analysis.Analyzer{buildssa.Analyzer},
 	Run:      run,
 }
+
+// Meta places nostop among gohazard's analyzers.
+var Meta = meta.Info{Family: meta.LeakCheck, Default: true, Since: "v0.2.0", Severity: meta.Error}
 
 // A starter is a method that starts a goroutine only a stopper ends.
 type starter struct {
@@ -57,7 +64,7 @@ func run(pass *analysis.Pass) (any, error) {
 		if fn.Parent() == nil && (fn.Name() == "main" || fn.Name() == "init") {
 			continue
 		}
-		for instr := range ssautil.Instructions([]*ssa.Function{fn}) {
+		for instr := range apimatch.Instructions([]*ssa.Function{fn}) {
 			call, ok := instr.(*ssa.Call)
 			if !ok {
 				continue
@@ -68,7 +75,7 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 			pass.Report(analysis.Diagnostic{
 				Pos:     call.Pos(),
-				Message: fmt.Sprintf("%s starts a goroutine that only %s ends, and the value is dropped without calling it: the goroutine leaks", s.method.Name(), s.stopper.Name()),
+				Message: fmt.Sprintf("goroutine started by %s leaks: the value is dropped without calling %s, which alone ends it", s.method.Name(), s.stopper.Name()),
 				Related: []analysis.RelatedInformation{
 					{Pos: s.goStmt.Pos(), Message: "the goroutine is started here"},
 					{Pos: s.stopper.Pos(), Message: s.stopper.Name() + " stops it"},
@@ -99,12 +106,12 @@ func receiverType(fn *ssa.Function) *types.Named {
 // channel fields, or its context field's Done), and one of the type's
 // methods sends that signal.
 func findStarter(fn *ssa.Function, methods []*ssa.Function) (starter, bool) {
-	for instr := range ssautil.Instructions([]*ssa.Function{fn}) {
+	for instr := range apimatch.Instructions([]*ssa.Function{fn}) {
 		g, ok := instr.(*ssa.Go)
 		if !ok {
 			continue
 		}
-		body, subst := ssautil.Bindings(g)
+		body, subst := ssaref.Bindings(g)
 		if body == nil || body.Blocks == nil {
 			continue
 		}
@@ -135,9 +142,9 @@ func onlyExit(body *ssa.Function, recv ssa.Value, subst map[ssa.Value]ssa.Value)
 		return nil, false
 	}
 	var fields []*types.Var
-	avoid := map[*types.Var]ssautil.Points{}
-	for _, op := range ssautil.ChanOps(body) {
-		if op.Kind != ssautil.Recv {
+	avoid := map[*types.Var]cfgpath.Points{}
+	for _, op := range chanop.Ops(body) {
+		if op.Kind != chanop.Recv {
 			continue
 		}
 		f := signalField(op.Chan, recv, subst)
@@ -146,7 +153,7 @@ func onlyExit(body *ssa.Function, recv ssa.Value, subst map[ssa.Value]ssa.Value)
 		}
 		if avoid[f] == nil {
 			fields = append(fields, f)
-			avoid[f] = ssautil.Points{}
+			avoid[f] = cfgpath.Points{}
 		}
 		if op.Select == nil {
 			avoid[f].Add(op.Instr.Block(), op.Instr)
@@ -154,13 +161,13 @@ func onlyExit(body *ssa.Function, recv ssa.Value, subst map[ssa.Value]ssa.Value)
 		}
 		// A case with an empty body continues where the others do:
 		// reaching that block does not tell that this case won.
-		bodies, _ := ssautil.CaseBodies(op.Select)
+		bodies, _ := chanop.CaseBodies(op.Select)
 		if body := bodies[op.Index]; body != nil && len(body.Preds) == 1 {
 			avoid[f].Add(body, nil)
 		}
 	}
 	for _, f := range fields {
-		if ssautil.ReturnAvoiding(body.Blocks[0].Instrs[0], avoid[f]) == nil {
+		if cfgpath.ReturnAvoiding(body.Blocks[0].Instrs[0], avoid[f]) == nil {
 			return f, true
 		}
 	}
@@ -188,14 +195,21 @@ func signalField(ch ssa.Value, recv ssa.Value, subst map[ssa.Value]ssa.Value) *t
 	if !ok || !(isRecv(fa.X, recv, subst) || isCopyOf(fa.X, recv, subst)) {
 		return nil
 	}
-	f, _ := ssautil.MutexKey(fa).(*types.Var)
-	return f
+	ptr, ok := fa.X.Type().Underlying().(*types.Pointer)
+	if !ok {
+		return nil
+	}
+	st, ok := ptr.Elem().Underlying().(*types.Struct)
+	if !ok {
+		return nil
+	}
+	return st.Field(fa.Field)
 }
 
 // isRecv reports whether x is recv, directly or, in a closure, loaded
 // from the variable that holds recv and is captured by the closure.
 func isRecv(x, recv ssa.Value, subst map[ssa.Value]ssa.Value) bool {
-	if ssautil.SameRefIn(x, recv, subst) {
+	if ssaref.SameRefIn(x, recv, subst) {
 		return true
 	}
 	load, ok := x.(*ssa.UnOp)
@@ -235,21 +249,21 @@ func stopperOf(methods []*ssa.Function, field *types.Var) *ssa.Function {
 			continue
 		}
 		recv := m.Params[0]
-		if !isCtx && slices.ContainsFunc(ssautil.ChanOps(m), func(op ssautil.ChanOp) bool {
-			return op.Kind == ssautil.Send && op.Select == nil && signalField(op.Chan, recv, nil) == field
+		if !isCtx && slices.ContainsFunc(chanop.Ops(m), func(op chanop.Op) bool {
+			return op.Kind == chanop.Send && op.Select == nil && signalField(op.Chan, recv, nil) == field
 		}) {
 			return m
 		}
-		for instr := range ssautil.Instructions([]*ssa.Function{m}) {
+		for instr := range apimatch.Instructions([]*ssa.Function{m}) {
 			call, ok := instr.(ssa.CallInstruction)
 			if !ok {
 				continue
 			}
 			common := call.Common()
-			if !isCtx && ssautil.Builtin(common) == "close" && signalField(common.Args[0], recv, nil) == field {
+			if !isCtx && apimatch.Builtin(common) == "close" && signalField(common.Args[0], recv, nil) == field {
 				return m
 			}
-			if isCtx && !common.IsInvoke() && ssautil.IsType(common.Value.Type(), "context", "CancelFunc") && ofRecv(common.Value, recv) {
+			if isCtx && !common.IsInvoke() && apimatch.IsType(common.Value.Type(), "context", "CancelFunc") && ofRecv(common.Value, recv) {
 				return m
 			}
 		}
@@ -267,7 +281,7 @@ func ofRecv(v, recv ssa.Value) bool {
 		return false
 	}
 	fa, ok := load.X.(*ssa.FieldAddr)
-	return ok && (ssautil.SameRef(fa.X, recv) || isCopyOf(fa.X, recv, nil))
+	return ok && (ssaref.SameRef(fa.X, recv) || isCopyOf(fa.X, recv, nil))
 }
 
 // droppedUnstopped reports whether v, the receiver of a call of s's

@@ -7,8 +7,9 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/gohazard/gohazard/leakcheck/nostop"
+	"github.com/gohazard/gohazard/passes/testutil"
 )
 
 func Test(t *testing.T) {
-	analysistest.Run(t, filepath.Join("..", "..", "testdata", "nostop"), nostop.Analyzer, "./...")
+	testutil.CheckDiagnostics(t, analysistest.Run(t, filepath.Join("..", "..", "testdata", "nostop"), nostop.Analyzer, "./..."))
 }

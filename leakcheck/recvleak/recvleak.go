@@ -9,9 +9,10 @@ import (
 
 	"github.com/gohazard/gohazard/passes/analysisdoc"
 	"github.com/gohazard/gohazard/passes/chanflow"
+	"github.com/gohazard/gohazard/passes/chanop"
 	"github.com/gohazard/gohazard/passes/loops"
+	"github.com/gohazard/gohazard/passes/meta"
 	"github.com/gohazard/gohazard/passes/primitives"
-	"github.com/gohazard/gohazard/passes/ssautil"
 )
 
 //go:embed doc.go
@@ -25,6 +26,9 @@ var Analyzer = &analysis.Analyzer{
 	Run:      run,
 }
 
+// Meta places recvleak among gohazard's analyzers.
+var Meta = meta.Info{Family: meta.LeakCheck, Default: true, Since: "v0.1.0", Severity: meta.Error}
+
 func run(pass *analysis.Pass) (any, error) {
 	loopInfo := pass.ResultOf[loops.Analyzer].(*loops.Info)
 	for _, c := range pass.ResultOf[chanflow.Analyzer].(*chanflow.Result).Chans {
@@ -33,8 +37,8 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		sends, closes := false, false
 		for _, op := range c.Ops {
-			sends = sends || op.Kind == ssautil.Send
-			closes = closes || op.Kind == ssautil.Close
+			sends = sends || op.Kind == chanop.Send
+			closes = closes || op.Kind == chanop.Close
 		}
 		if closes {
 			continue
@@ -46,10 +50,10 @@ func run(pass *analysis.Pass) (any, error) {
 				continue
 			}
 			switch {
-			case op.Kind == ssautil.RangeRecv && sends && onlyExitIsClose(loopInfo, op):
+			case op.Kind == chanop.RangeRecv && sends && onlyExitIsClose(loopInfo, op):
 				pass.Report(analysis.Diagnostic{Pos: op.Pos(), Related: related,
-					Message: "range over a channel that nothing closes: the loop blocks forever after the last value"})
-			case (op.Kind == ssautil.Recv || op.Kind == ssautil.RangeRecv) && !sends && op.Select == nil:
+					Message: "range over the channel blocks forever after the last value: nothing closes the channel"})
+			case (op.Kind == chanop.Recv || op.Kind == chanop.RangeRecv) && !sends && op.Select == nil:
 				pass.Report(analysis.Diagnostic{Pos: op.Pos(), Related: related,
 					Message: "receive blocks forever: nothing sends on or closes this channel"})
 			}
@@ -57,8 +61,8 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	fields(pass, pass.ResultOf[primitives.Analyzer].(*primitives.Model))
 	for _, fn := range pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).SrcFuncs {
-		for _, op := range ssautil.ChanOps(fn) {
-			if k, ok := op.Chan.(*ssa.Const); ok && k.IsNil() && op.Select == nil && op.Kind != ssautil.Close {
+		for _, op := range chanop.Ops(fn) {
+			if k, ok := op.Chan.(*ssa.Const); ok && k.IsNil() && op.Select == nil && op.Kind != chanop.Close {
 				pass.Reportf(op.Pos(), "%s on a nil channel blocks forever", op.Kind)
 			}
 		}
@@ -69,7 +73,7 @@ func run(pass *analysis.Pass) (any, error) {
 // onlyExitIsClose reports whether the range loop of op can be left only
 // when the channel is closed: a consumer that returns or breaks on a
 // value (an "end" message) does not need a close.
-func onlyExitIsClose(info *loops.Info, op ssautil.ChanOp) bool {
+func onlyExitIsClose(info *loops.Info, op chanop.Op) bool {
 	b := op.Instr.Block()
 	done := b.Succs[len(b.Succs)-1]
 	for _, exit := range info.Exits(b) {

@@ -7,8 +7,9 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/gohazard/gohazard/leakcheck/recvleak"
+	"github.com/gohazard/gohazard/passes/testutil"
 )
 
 func Test(t *testing.T) {
-	analysistest.Run(t, filepath.Join("..", "..", "testdata", "recvleak"), recvleak.Analyzer, "./...")
+	testutil.CheckDiagnostics(t, analysistest.Run(t, filepath.Join("..", "..", "testdata", "recvleak"), recvleak.Analyzer, "./..."))
 }

@@ -15,6 +15,7 @@ import (
 
 	"github.com/gohazard/gohazard/passes/analysisdoc"
 	"github.com/gohazard/gohazard/passes/goroutines"
+	"github.com/gohazard/gohazard/passes/meta"
 )
 
 //go:embed doc.go
@@ -27,6 +28,10 @@ var Analyzer = &analysis.Analyzer{
 	Run:   run,
 	Flags: flags(),
 }
+
+// Meta places runtimeleak among gohazard's analyzers. It is on by default
+// because it reports nothing until given a profile.
+var Meta = meta.Info{Family: meta.LeakCheck, Default: true, Since: "v0.3.0", Severity: meta.Error}
 
 func flags() flag.FlagSet {
 	fs := flag.NewFlagSet("runtimeleak", flag.ExitOnError)
@@ -118,9 +123,9 @@ func report(pass *analysis.Pass, t *tally) {
 	var msg string
 	switch {
 	case t.suspected && t.n > 1:
-		msg = fmt.Sprintf("%s %s been blocked on %s for %v or more, suspected leaks (goroutine dump)", subject, verb, t.state, minutes(t.wait))
+		msg = fmt.Sprintf("%s %s been blocked on %s for %v or more: suspected leaks (goroutine dump)", subject, verb, t.state, minutes(t.wait))
 	case t.suspected:
-		msg = fmt.Sprintf("%s %s been blocked on %s for %v, a suspected leak (goroutine dump)", subject, verb, t.state, minutes(t.wait))
+		msg = fmt.Sprintf("%s %s been blocked on %s for %v: a suspected leak (goroutine dump)", subject, verb, t.state, minutes(t.wait))
 	default:
 		msg = fmt.Sprintf("%s leaked blocked on %s: nothing can ever wake %s (goroutineleak profile)", subject, t.state, them)
 	}

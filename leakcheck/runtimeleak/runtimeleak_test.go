@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/gohazard/gohazard/leakcheck/runtimeleak"
+	"github.com/gohazard/gohazard/passes/testutil"
 )
 
 func setFlag(t *testing.T, name, value string) {
@@ -30,7 +31,9 @@ func TestDumps(t *testing.T) {
 	dir := filepath.Join("..", "..", "testdata", "runtimeleak", "dump")
 	setFlag(t, "profile", filepath.Join(dir, "profiles"))
 	related := make(map[string]string) // diagnostic line -> related positions
-	for _, r := range analysistest.Run(t, dir, runtimeleak.Analyzer, "./...") {
+	results := analysistest.Run(t, dir, runtimeleak.Analyzer, "./...")
+	testutil.CheckDiagnostics(t, results)
+	for _, r := range results {
 		for _, d := range r.Diagnostics {
 			posn := r.Pass.Fset.Position(d.Pos)
 			key := fmt.Sprintf("%s:%d", filepath.Base(posn.Filename), posn.Line)
@@ -79,5 +82,5 @@ func TestRealProfile(t *testing.T) {
 		t.Fatalf("go test: %v, want leaktest to find 2 leaked goroutines:\n%s", err, out)
 	}
 	setFlag(t, "profile", profiles)
-	analysistest.Run(t, dir, runtimeleak.Analyzer, "./...")
+	testutil.CheckDiagnostics(t, analysistest.Run(t, dir, runtimeleak.Analyzer, "./..."))
 }

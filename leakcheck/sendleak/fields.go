@@ -7,9 +7,10 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/gohazard/gohazard/passes/apimatch"
+	"github.com/gohazard/gohazard/passes/cfgpath"
 	"github.com/gohazard/gohazard/passes/loops"
 	"github.com/gohazard/gohazard/passes/primitives"
-	"github.com/gohazard/gohazard/passes/ssautil"
 )
 
 // fields reports sends on the unbuffered channels kept in fields and
@@ -95,8 +96,8 @@ func givesUp(recvs []primitives.Op, loopInfo *loops.Info) (token.Pos, bool) {
 			if loopInfo.SameLoop(s, head) && s != closed {
 				continue
 			}
-			if path := ssautil.ReturnAvoiding(s.Instrs[0], nil); path != nil {
-				return ssautil.ExitPos(path), true
+			if path := cfgpath.ReturnAvoiding(s.Instrs[0], nil); path != nil {
+				return cfgpath.ExitPos(path), true
 			}
 		}
 	}
@@ -111,7 +112,7 @@ func fromCall(v ssa.Value, depth int) bool {
 	}
 	switch v := v.(type) {
 	case *ssa.Call:
-		return ssautil.Builtin(&v.Call) == ""
+		return apimatch.Builtin(&v.Call) == ""
 	case *ssa.Extract:
 		return fromCall(v.Tuple, depth+1)
 	case *ssa.BinOp:

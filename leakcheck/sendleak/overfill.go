@@ -12,9 +12,9 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/gohazard/gohazard/passes/apimatch"
 	"github.com/gohazard/gohazard/passes/loops"
 	"github.com/gohazard/gohazard/passes/primitives"
-	"github.com/gohazard/gohazard/passes/ssautil"
 )
 
 // overfill reports the send that overflows the buffer of a channel kept
@@ -31,7 +31,7 @@ func overfill(pass *analysis.Pass, model *primitives.Model, insp *inspector.Insp
 		}
 		senders := sendsOnce(l)
 		for _, fn := range funcs {
-			for instr := range ssautil.Instructions([]*ssa.Function{fn}) {
+			for instr := range apimatch.Instructions([]*ssa.Function{fn}) {
 				if v, ok := instr.(ssa.Value); ok && fresh(v) {
 					if pos, first, ok := overflow(pass, insp, l, v, senders, size); ok {
 						pass.Report(analysis.Diagnostic{
@@ -59,8 +59,8 @@ func fresh(v ssa.Value) bool {
 		if fn == nil || fn.Blocks == nil || fn.Parent() != nil {
 			return false
 		}
-		for instr := range ssautil.Instructions([]*ssa.Function{fn}) {
-			if call, ok := instr.(ssa.CallInstruction); ok && ssautil.Builtin(call.Common()) == "" {
+		for instr := range apimatch.Instructions([]*ssa.Function{fn}) {
+			if call, ok := instr.(ssa.CallInstruction); ok && apimatch.Builtin(call.Common()) == "" {
 				return false
 			}
 		}
@@ -127,7 +127,7 @@ func overflow(pass *analysis.Pass, insp *inspector.Inspector, l *primitives.Loc,
 		case *ssa.DebugRef:
 			continue
 		case *ssa.FieldAddr:
-			if ssautil.FieldVar(ref) != l.Var {
+			if apimatch.FieldVar(ref) != l.Var {
 				// Another field: its stores and loads see no channel.
 				continue
 			}

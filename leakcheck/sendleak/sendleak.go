@@ -15,11 +15,14 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/gohazard/gohazard/passes/analysisdoc"
+	"github.com/gohazard/gohazard/passes/apimatch"
+	"github.com/gohazard/gohazard/passes/cfgpath"
 	"github.com/gohazard/gohazard/passes/chanflow"
+	"github.com/gohazard/gohazard/passes/chanop"
 	"github.com/gohazard/gohazard/passes/goversion"
 	"github.com/gohazard/gohazard/passes/loops"
+	"github.com/gohazard/gohazard/passes/meta"
 	"github.com/gohazard/gohazard/passes/primitives"
-	"github.com/gohazard/gohazard/passes/ssautil"
 )
 
 //go:embed doc.go
@@ -32,6 +35,9 @@ var Analyzer = &analysis.Analyzer{
 	Requires: []*analysis.Analyzer{buildssa.Analyzer, chanflow.Analyzer, loops.Analyzer, inspect.Analyzer, primitives.Analyzer},
 	Run:      run,
 }
+
+// Meta places sendleak among gohazard's analyzers.
+var Meta = meta.Info{Family: meta.LeakCheck, Default: true, Since: "v0.1.0", Severity: meta.Error}
 
 func run(pass *analysis.Pass) (any, error) {
 	loopInfo := pass.ResultOf[loops.Analyzer].(*loops.Info)
@@ -50,17 +56,17 @@ func run(pass *analysis.Pass) (any, error) {
 // comes.
 type leak struct {
 	start chanflow.Start
-	send  ssautil.ChanOp
+	send  chanop.Op
 	sends int // most sends on the channel along one path of the goroutine, -1 if unbounded
 	// path is a path of the starting function from the go statement to a
 	// return that receives nothing, or nil when the function receives only
 	// once for goroutines started in a loop (recv is that receive).
 	path   []*ssa.BasicBlock
-	recv   ssautil.ChanOp
+	recv   chanop.Op
 	noRecv bool // nothing receives from the channel at all
 	// second is set for a double send: a send that follows another (send)
 	// on one path while the function receives once.
-	second *ssautil.ChanOp
+	second *chanop.Op
 	many   bool // the go statement is in a loop the channel is not made in
 	// sel and state are the select on the channel that path leaves
 	// through another case (state, or -1 for the default), if any.
@@ -78,19 +84,19 @@ func strandedSender(c *chanflow.Chan, loopInfo *loops.Info) (leak, bool) {
 		return leak{}, false
 	}
 	l := leak{start: c.Starts[0]}
-	sendPoints := ssautil.Points{}
+	sendPoints := cfgpath.Points{}
 	sendsIn := map[*ssa.BasicBlock]int{}
-	var recvs []ssautil.ChanOp
+	var recvs []chanop.Op
 	for _, op := range c.Ops {
 		fn := op.Instr.Parent()
 		switch {
-		case fn == l.start.Fn && op.Kind == ssautil.Send && op.Select == nil:
+		case fn == l.start.Fn && op.Kind == chanop.Send && op.Select == nil:
 			if len(sendsIn) == 0 {
 				l.send = op
 			}
 			sendsIn[op.Instr.Block()]++
 			sendPoints.Add(op.Instr.Block(), op.Instr)
-		case fn == parent && (op.Kind == ssautil.Recv || op.Kind == ssautil.RangeRecv):
+		case fn == parent && (op.Kind == chanop.Recv || op.Kind == chanop.RangeRecv):
 			recvs = append(recvs, op)
 		default:
 			// A close, a send by the parent, a receive by the
@@ -100,26 +106,26 @@ func strandedSender(c *chanflow.Chan, loopInfo *loops.Info) (leak, bool) {
 	}
 	recvPoints := receivePoints(recvs, nil)
 	entry := l.start.Fn.Blocks[0].Instrs[0]
-	if len(sendsIn) == 0 || ssautil.ReturnAvoiding(entry, sendPoints) != nil {
+	if len(sendsIn) == 0 || cfgpath.ReturnAvoiding(entry, sendPoints) != nil {
 		return leak{}, false
 	}
-	l.sends = ssautil.MaxPassed(l.start.Fn, sendsIn, loopInfo.InLoop)
+	l.sends = cfgpath.MaxPassed(l.start.Fn, sendsIn, loopInfo.InLoop)
 	goBlock := l.start.Instr.Block()
 	l.many = loopInfo.InLoop(goBlock) && !loopInfo.SameLoop(goBlock, c.Make.Block())
 	l.noRecv = len(recvs) == 0
-	recvInLoop := slices.ContainsFunc(recvs, func(op ssautil.ChanOp) bool {
-		return op.Kind == ssautil.Recv && loopInfo.InLoop(op.Instr.Block())
+	recvInLoop := slices.ContainsFunc(recvs, func(op chanop.Op) bool {
+		return op.Kind == chanop.Recv && loopInfo.InLoop(op.Instr.Block())
 	})
 	bufferShort := c.Cap == 0 || (c.Cap > 0 && !l.many && l.sends >= 0 && c.Cap < int64(l.sends))
 	// A path that leaves through another case of a select on the channel
 	// (a timeout, a cancelled context) is certain to strand the sender.
-	assume := ssautil.Guards(l.start.Instr.Block())
+	assume := cfgpath.Guards(l.start.Instr.Block())
 	if l.path, l.sel, l.state = throughOtherCase(c, l.start.Instr, recvs, assume); l.path != nil {
 		return l, bufferShort && !(l.many && recvInLoop)
 	}
 	// A path that merely skips a receive loop is not certain: the loop
 	// may run as often as goroutines were started.
-	if l.path = ssautil.PathAvoiding(l.start.Instr, recvPoints, assume, isReturn); l.path != nil {
+	if l.path = cfgpath.PathAvoiding(l.start.Instr, recvPoints, assume, isReturn); l.path != nil {
 		return l, bufferShort && !recvInLoop
 	}
 	// Every path receives once, outside any loop: a goroutine that can
@@ -128,7 +134,7 @@ func strandedSender(c *chanflow.Chan, loopInfo *loops.Info) (leak, bool) {
 	if !l.many && len(recvs) == 1 && !loopInfo.InLoop(recvs[0].Instr.Block()) && l.sends > 1+int(c.Cap) && c.Cap >= 0 {
 		for _, a := range c.Ops {
 			for _, b := range c.Ops {
-				if a.Kind == ssautil.Send && b.Kind == ssautil.Send && a.Select == nil && b.Select == nil &&
+				if a.Kind == chanop.Send && b.Kind == chanop.Send && a.Select == nil && b.Select == nil &&
 					a.Instr.Parent() == l.start.Fn && b.Instr.Parent() == l.start.Fn && a.Instr != b.Instr && follows(a.Instr, b.Instr) {
 					l.send, l.recv = a, recvs[0]
 					l.second = &b
@@ -156,9 +162,9 @@ func report(pass *analysis.Pass, c *chanflow.Chan, l leak) {
 	switch {
 	case l.second != nil:
 		diag.Pos = l.second.Pos()
-		diag.Message = "goroutine blocks forever on its second send: the function receives only one value (is a return missing after the first send?)"
+		diag.Message = "goroutine blocks forever on its second send: the function receives only one value"
 		related = append(related,
-			analysis.RelatedInformation{Pos: l.send.Pos(), Message: "the first send"},
+			analysis.RelatedInformation{Pos: l.send.Pos(), Message: "the first send (is a return missing after it?)"},
 			analysis.RelatedInformation{Pos: l.recv.Pos(), Message: "the only receive"})
 	case l.path == nil:
 		diag.Message = who + " forever on send: the function receives only one value and the channel has no buffer for the others"
@@ -177,7 +183,7 @@ func report(pass *analysis.Pass, c *chanflow.Chan, l leak) {
 			diag.Message = who + " forever on send: the function that started it can return without receiving"
 		}
 		if !l.noRecv {
-			related = append(related, analysis.RelatedInformation{Pos: ssautil.ExitPos(l.path), Message: "returns here without receiving"})
+			related = append(related, analysis.RelatedInformation{Pos: cfgpath.ExitPos(l.path), Message: "returns here without receiving"})
 		}
 	}
 	related = append(related, analysis.RelatedInformation{Pos: c.Make.Pos(), Message: "the channel is made here"})
@@ -191,7 +197,7 @@ func report(pass *analysis.Pass, c *chanflow.Chan, l leak) {
 // throughOtherCase returns a path from the go statement to a return that
 // passes no receive and leaves a select on the channel through another
 // case (or its default, state -1): the select, and the case that wins.
-func throughOtherCase(c *chanflow.Chan, from ssa.Instruction, recvs []ssautil.ChanOp, assume ssautil.Conds) ([]*ssa.BasicBlock, *ssa.Select, int) {
+func throughOtherCase(c *chanflow.Chan, from ssa.Instruction, recvs []chanop.Op, assume cfgpath.Conds) ([]*ssa.BasicBlock, *ssa.Select, int) {
 	recvPoints := receivePoints(recvs, nil)
 	for _, op := range recvs {
 		if op.Select == nil {
@@ -199,7 +205,7 @@ func throughOtherCase(c *chanflow.Chan, from ssa.Instruction, recvs []ssautil.Ch
 		}
 		// Up to the select, the path may pass the select itself.
 		before := receivePoints(recvs, op.Select)
-		bodies, deflt := ssautil.CaseBodies(op.Select)
+		bodies, deflt := chanop.CaseBodies(op.Select)
 		for state, body := range append(bodies, deflt) {
 			if state == op.Index || body == nil {
 				continue
@@ -207,11 +213,11 @@ func throughOtherCase(c *chanflow.Chan, from ssa.Instruction, recvs []ssautil.Ch
 			if state == len(bodies) {
 				state = -1
 			}
-			head := ssautil.PathAvoiding(from, before, assume, func(b *ssa.BasicBlock) bool { return b == body })
+			head := cfgpath.PathAvoiding(from, before, assume, func(b *ssa.BasicBlock) bool { return b == body })
 			if head == nil {
 				continue
 			}
-			if tail := ssautil.PathAvoiding(body.Instrs[0], recvPoints, assume, isReturn); tail != nil {
+			if tail := cfgpath.PathAvoiding(body.Instrs[0], recvPoints, assume, isReturn); tail != nil {
 				return append(head, tail[1:]...), op.Select, state
 			}
 		}
@@ -224,14 +230,14 @@ func throughOtherCase(c *chanflow.Chan, from ssa.Instruction, recvs []ssautil.Ch
 // A case with an empty body continues in the block after the select,
 // which the other cases enter too: entering it does not tell which case
 // won, so the select itself is the point then, unless it is skip.
-func receivePoints(recvs []ssautil.ChanOp, skip *ssa.Select) ssautil.Points {
-	points := ssautil.Points{}
+func receivePoints(recvs []chanop.Op, skip *ssa.Select) cfgpath.Points {
+	points := cfgpath.Points{}
 	for _, op := range recvs {
 		if op.Select == nil {
 			points.Add(op.Instr.Block(), op.Instr)
 			continue
 		}
-		bodies, _ := ssautil.CaseBodies(op.Select)
+		bodies, _ := chanop.CaseBodies(op.Select)
 		if body := bodies[op.Index]; body != nil && len(body.Preds) == 1 {
 			points.Add(body, nil)
 		} else if op.Select != skip {
@@ -255,7 +261,7 @@ func follows(a, b ssa.Instruction) bool {
 		}
 	}
 	for _, succ := range a.Block().Succs {
-		if ssautil.PathAvoiding(succ.Instrs[0], nil, nil, func(x *ssa.BasicBlock) bool { return x == b.Block() }) != nil {
+		if cfgpath.PathAvoiding(succ.Instrs[0], nil, nil, func(x *ssa.BasicBlock) bool { return x == b.Block() }) != nil {
 			return true
 		}
 	}
@@ -275,10 +281,10 @@ func describe(sel *ssa.Select, state int) string {
 	}
 	switch v := sel.States[state].Chan.(type) {
 	case *ssa.Call:
-		if ssautil.CallsFunc(&v.Call, "time", "After") {
+		if apimatch.CallsFunc(&v.Call, "time", "After") {
 			return "the timeout wins"
 		}
-		if obj := ssautil.Callee(&v.Call); ssautil.IsMethod(obj, "context", "Context", "Done") {
+		if obj := apimatch.Callee(&v.Call); apimatch.IsMethod(obj, "context", "Context", "Done") {
 			return "the context is done first"
 		}
 	}

@@ -12,6 +12,6 @@ import (
 
 func Test(t *testing.T) {
 	dir := filepath.Join("..", "..", "testdata", "sendleak")
-	analysistest.RunWithSuggestedFixes(t, dir, sendleak.Analyzer, "./...")
+	testutil.CheckDiagnostics(t, analysistest.RunWithSuggestedFixes(t, dir, sendleak.Analyzer, "./..."))
 	testutil.GoldenCompiles(t, dir)
 }

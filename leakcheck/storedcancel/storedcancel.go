@@ -6,6 +6,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/gohazard/gohazard/passes/analysisdoc"
+	"github.com/gohazard/gohazard/passes/meta"
 	"github.com/gohazard/gohazard/passes/primitives"
 )
 
@@ -20,6 +21,9 @@ var Analyzer = &analysis.Analyzer{
 	Run:      run,
 }
 
+// Meta places storedcancel among gohazard's analyzers.
+var Meta = meta.Info{Family: meta.LeakCheck, Default: false, Since: "v0.3.0", Severity: meta.Warning}
+
 func run(pass *analysis.Pass) (any, error) {
 	for _, l := range pass.ResultOf[primitives.Analyzer].(*primitives.Model).Locs {
 		if l.Kind != primitives.Cancel || !l.Known() || l.Outside != 0 || l.Has(primitives.Call) {
@@ -33,7 +37,7 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 			pass.Report(analysis.Diagnostic{
 				Pos:     pos,
-				Message: "cancel func is stored in " + l.Var.Name() + " but never called: the context lives until its parent is done",
+				Message: "context lives until its parent is done: the cancel func stored in " + l.Var.Name() + " is never called",
 				Related: []analysis.RelatedInformation{
 					{Pos: made, Message: "the context is made here"},
 					{Pos: l.Var.Pos(), Message: "nothing calls a cancel func kept in " + l.Var.Name()},

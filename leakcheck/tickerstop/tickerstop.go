@@ -8,8 +8,11 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/gohazard/gohazard/passes/analysisdoc"
+	"github.com/gohazard/gohazard/passes/apimatch"
+	"github.com/gohazard/gohazard/passes/cfgpath"
+	"github.com/gohazard/gohazard/passes/chanop"
 	"github.com/gohazard/gohazard/passes/goversion"
-	"github.com/gohazard/gohazard/passes/ssautil"
+	"github.com/gohazard/gohazard/passes/meta"
 )
 
 //go:embed doc.go
@@ -23,27 +26,30 @@ var Analyzer = &analysis.Analyzer{
 	Run:      run,
 }
 
+// Meta places tickerstop among gohazard's analyzers.
+var Meta = meta.Info{Family: meta.LeakCheck, Default: true, Since: "v0.1.0", Severity: meta.Warning}
+
 func run(pass *analysis.Pass) (any, error) {
-	for instr := range ssautil.Instructions(pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).SrcFuncs) {
+	for instr := range apimatch.Instructions(pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).SrcFuncs) {
 		call, ok := instr.(*ssa.Call)
 		if !ok || goversion.AtLeast(pass, call.Pos(), goversion.TimersCollectable) {
 			continue
 		}
 		var kind string
 		switch {
-		case ssautil.CallsFunc(&call.Call, "time", "NewTicker"):
+		case apimatch.CallsFunc(&call.Call, "time", "NewTicker"):
 			kind = "Ticker"
-		case ssautil.CallsFunc(&call.Call, "time", "NewTimer"):
+		case apimatch.CallsFunc(&call.Call, "time", "NewTimer"):
 			kind = "Timer"
 		default:
 			continue
 		}
-		if stoppedOrElsewhere(call, kind) || ssautil.ReturnAvoiding(call, ssautil.EndlessRanges(call.Parent())) == nil {
+		if stoppedOrElsewhere(call, kind) || cfgpath.ReturnAvoiding(call, chanop.EndlessRanges(call.Parent())) == nil {
 			continue
 		}
-		msg := "ticker is never stopped: before Go 1.23 an unstopped ticker is never collected and keeps firing for the life of the process, one more per call"
+		msg := "ticker is never stopped, so it fires for the life of the process: before Go 1.23 it is never collected"
 		if kind == "Timer" {
-			msg = "timer is never stopped: before Go 1.23 an unstopped timer is not collected until it fires, one more per call"
+			msg = "timer is never stopped, so it stays in memory until it fires: before Go 1.23 it is not collected until then"
 		}
 		pass.Report(analysis.Diagnostic{Pos: call.Pos(), Message: msg})
 	}
@@ -60,11 +66,11 @@ func stoppedOrElsewhere(t *ssa.Call, kind string) bool {
 			// t.C
 		case *ssa.DebugRef:
 		case ssa.CallInstruction:
-			obj := ssautil.Callee(ref.Common())
+			obj := apimatch.Callee(ref.Common())
 			switch {
-			case ssautil.IsMethod(obj, "time", kind, "Stop"):
+			case apimatch.IsMethod(obj, "time", kind, "Stop"):
 				return true
-			case ssautil.IsMethod(obj, "time", kind, "Reset") && ref.Common().Args[0] == t:
+			case apimatch.IsMethod(obj, "time", kind, "Reset") && ref.Common().Args[0] == t:
 			default:
 				return true
 			}

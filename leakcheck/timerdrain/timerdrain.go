@@ -10,8 +10,12 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/gohazard/gohazard/passes/analysisdoc"
+	"github.com/gohazard/gohazard/passes/apimatch"
+	"github.com/gohazard/gohazard/passes/cfgpath"
+	"github.com/gohazard/gohazard/passes/chanop"
+	"github.com/gohazard/gohazard/passes/meta"
 	"github.com/gohazard/gohazard/passes/primitives"
-	"github.com/gohazard/gohazard/passes/ssautil"
+	"github.com/gohazard/gohazard/passes/ssaref"
 )
 
 //go:embed doc.go
@@ -24,6 +28,9 @@ var Analyzer = &analysis.Analyzer{
 	Requires: []*analysis.Analyzer{primitives.Analyzer},
 	Run:      run,
 }
+
+// Meta places timerdrain among gohazard's analyzers.
+var Meta = meta.Info{Family: meta.LeakCheck, Default: false, Since: "v0.3.0", Severity: meta.Error}
 
 func run(pass *analysis.Pass) (any, error) {
 	for _, l := range pass.ResultOf[primitives.Analyzer].(*primitives.Model).Locs {
@@ -122,14 +129,14 @@ func resetters(l *primitives.Loc, drains []primitives.Op) map[*ssa.Function]bool
 // the timer stays fired.
 func keepsTickUnarmed(l *primitives.Loc, o primitives.Op, resets map[*ssa.Function]bool) bool {
 	fn := o.Instr.Parent()
-	avoid := ssautil.Points{}
+	avoid := cfgpath.Points{}
 	for _, op := range l.Ops {
 		if op.Kind == primitives.Reset && op.Instr.Parent() == fn {
 			avoid.Add(op.Instr.Block(), op.Instr)
 		}
 	}
-	for instr := range ssautil.Instructions([]*ssa.Function{fn}) {
-		if call, ok := instr.(ssa.CallInstruction); ok && slices.ContainsFunc(ssautil.Runs(call), func(f *ssa.Function) bool { return resets[f] }) {
+	for instr := range apimatch.Instructions([]*ssa.Function{fn}) {
+		if call, ok := instr.(ssa.CallInstruction); ok && slices.ContainsFunc(ssaref.Runs(call), func(f *ssa.Function) bool { return resets[f] }) {
 			avoid.Add(instr.Block(), instr)
 		}
 	}
@@ -140,14 +147,14 @@ func keepsTickUnarmed(l *primitives.Loc, o primitives.Op, resets map[*ssa.Functi
 	}
 	var starts []*ssa.BasicBlock
 	if o.Chan.Select != nil {
-		bodies, _ := ssautil.CaseBodies(o.Chan.Select)
+		bodies, _ := chanop.CaseBodies(o.Chan.Select)
 		body := bodies[o.Chan.Index]
 		if body == nil || len(body.Preds) != 1 {
 			return false
 		}
 		starts = []*ssa.BasicBlock{body}
 	} else {
-		if i, ok := avoid[home]; ok && i > ssautil.Index(o.Instr) {
+		if i, ok := avoid[home]; ok && i > cfgpath.Index(o.Instr) {
 			return false
 		}
 		if _, ret := home.Instrs[len(home.Instrs)-1].(*ssa.Return); ret {
@@ -159,7 +166,7 @@ func keepsTickUnarmed(l *primitives.Loc, o primitives.Op, resets map[*ssa.Functi
 		if _, blocked := avoid[s]; blocked {
 			continue
 		}
-		if back(s) || ssautil.PathAvoiding(s.Instrs[0], avoid, nil, back) != nil {
+		if back(s) || cfgpath.PathAvoiding(s.Instrs[0], avoid, nil, back) != nil {
 			return true
 		}
 	}

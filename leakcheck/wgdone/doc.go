@@ -54,4 +54,8 @@
 //		go func() { defer wg.Done(); job() }()
 //		wg.Wait() // blocks forever on the first iteration
 //	}
+//
+// Call wg.Add(1) right before each go statement instead, so that the
+// counter follows the goroutines actually started, and Wait after the
+// loop.
 package wgdone

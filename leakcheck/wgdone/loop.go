@@ -10,8 +10,9 @@ import (
 	"golang.org/x/tools/go/ssa"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/gohazard/gohazard/passes/apimatch"
 	"github.com/gohazard/gohazard/passes/loops"
-	"github.com/gohazard/gohazard/passes/ssautil"
+	"github.com/gohazard/gohazard/passes/ssaref"
 )
 
 // waitInStartingLoop reports a Wait inside the loop that starts the
@@ -28,7 +29,7 @@ func waitInStartingLoop(pass *analysis.Pass, fn *ssa.Function, loopInfo *loops.I
 		var before ssa.CallInstruction
 		inLoop := false
 		for _, add := range adds {
-			if !ssautil.MayBeSame(add.Common().Args[0], wg) {
+			if !ssaref.MayBeSame(add.Common().Args[0], wg) {
 				continue
 			}
 			if loopInfo.SameLoop(add.Block(), wait.Block()) {
@@ -40,9 +41,9 @@ func waitInStartingLoop(pass *analysis.Pass, fn *ssa.Function, loopInfo *loops.I
 		if inLoop || before == nil {
 			continue
 		}
-		for instr := range ssautil.Instructions([]*ssa.Function{fn}) {
+		for instr := range apimatch.Instructions([]*ssa.Function{fn}) {
 			g, ok := instr.(*ssa.Go)
-			if ok && ssautil.Hands(g, wg) && loopInfo.SameLoop(g.Block(), wait.Block()) {
+			if ok && ssaref.Hands(g, wg) && loopInfo.SameLoop(g.Block(), wait.Block()) {
 				pass.Report(analysis.Diagnostic{
 					Pos:     wait.Pos(),
 					Message: "Wait inside the loop that starts the goroutines blocks forever: the counter set before the loop also counts goroutines later iterations would start",
@@ -83,9 +84,9 @@ func addPerIteration(pass *analysis.Pass, insp *inspector.Inspector) {
 			var msg string
 			switch {
 			case starts > 1:
-				msg = fmt.Sprintf("Add(%s) counts one goroutine per iteration, but each iteration starts %d that call Done: the counter goes negative and Done panics", types.ExprString(add.Args[0]), starts)
+				msg = fmt.Sprintf("Done panics on a negative counter: Add(%s) counts one goroutine per iteration, but each iteration starts %d", types.ExprString(add.Args[0]), starts)
 			case !top || len(loops.Exits(body)) > 0:
-				msg = fmt.Sprintf("Add(%s) counts one goroutine per iteration, but an iteration can skip starting it: Wait then blocks forever; call Add(1) right before the go statement", types.ExprString(add.Args[0]))
+				msg = fmt.Sprintf("Wait blocks forever when an iteration skips starting the goroutine: Add(%s) counts one per iteration", types.ExprString(add.Args[0]))
 			default:
 				continue
 			}
@@ -106,7 +107,7 @@ func addCall(info *types.Info, s ast.Stmt) (*ast.CallExpr, ast.Expr) {
 		return nil, nil
 	}
 	call, ok := es.X.(*ast.CallExpr)
-	if !ok || len(call.Args) != 1 || !ssautil.IsMethod(typeutil.Callee(info, call), "sync", "WaitGroup", "Add") {
+	if !ok || len(call.Args) != 1 || !apimatch.IsMethod(typeutil.Callee(info, call), "sync", "WaitGroup", "Add") {
 		return nil, nil
 	}
 	return call, ast.Unparen(call.Fun).(*ast.SelectorExpr).X
@@ -154,7 +155,7 @@ func goroutinesDone(info *types.Info, body *ast.BlockStmt, recv ast.Expr) (n int
 func countDone(info *types.Info, body *ast.BlockStmt, name string) int {
 	n := 0
 	ast.Inspect(body, func(node ast.Node) bool {
-		if call, ok := node.(*ast.CallExpr); ok && ssautil.IsMethod(typeutil.Callee(info, call), "sync", "WaitGroup", "Done") {
+		if call, ok := node.(*ast.CallExpr); ok && apimatch.IsMethod(typeutil.Callee(info, call), "sync", "WaitGroup", "Done") {
 			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && types.ExprString(sel.X) == name {
 				n++
 			}

@@ -13,9 +13,12 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/gohazard/gohazard/passes/analysisdoc"
+	"github.com/gohazard/gohazard/passes/apimatch"
+	"github.com/gohazard/gohazard/passes/cfgpath"
 	"github.com/gohazard/gohazard/passes/loops"
+	"github.com/gohazard/gohazard/passes/meta"
 	"github.com/gohazard/gohazard/passes/primitives"
-	"github.com/gohazard/gohazard/passes/ssautil"
+	"github.com/gohazard/gohazard/passes/ssaref"
 )
 
 //go:embed doc.go
@@ -29,14 +32,17 @@ var Analyzer = &analysis.Analyzer{
 	Run:      run,
 }
 
+// Meta places wgdone among gohazard's analyzers.
+var Meta = meta.Info{Family: meta.LeakCheck, Default: true, Since: "v0.1.0", Severity: meta.Error}
+
 func run(pass *analysis.Pass) (any, error) {
 	loopInfo := pass.ResultOf[loops.Analyzer].(*loops.Info)
-	for instr := range ssautil.Instructions(pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).SrcFuncs) {
+	for instr := range apimatch.Instructions(pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).SrcFuncs) {
 		g, ok := instr.(*ssa.Go)
 		if !ok {
 			continue
 		}
-		fn, subst := ssautil.Bindings(g)
+		fn, subst := ssaref.Bindings(g)
 		if fn == nil || fn.Blocks == nil {
 			continue
 		}
@@ -54,7 +60,7 @@ func run(pass *analysis.Pass) (any, error) {
 			wg := done.Common().Args[0]
 			var wait ssa.CallInstruction
 			for _, w := range waits {
-				if ssautil.SameRefIn(wg, w.Common().Args[0], subst) {
+				if ssaref.SameRefIn(wg, w.Common().Args[0], subst) {
 					wait = w
 					break
 				}
@@ -65,9 +71,9 @@ func run(pass *analysis.Pass) (any, error) {
 			if path := returnWithoutDone(fn, wg); path != nil {
 				pass.Report(analysis.Diagnostic{
 					Pos:     wait.Pos(),
-					Message: "Wait blocks forever when the goroutine takes the path that returns without calling Done: defer Done at the start of the goroutine",
+					Message: "Wait blocks forever when the goroutine takes the path that returns without calling Done",
 					Related: []analysis.RelatedInformation{
-						{Pos: ssautil.ExitPos(path), Message: "the goroutine returns here without Done"},
+						{Pos: cfgpath.ExitPos(path), Message: "the goroutine returns here without Done"},
 						{Pos: done.Pos(), Message: "Done is called only on other paths"},
 						{Pos: g.Pos(), Message: "the goroutine is started here"},
 					},
@@ -135,7 +141,7 @@ func countMismatch(pass *analysis.Pass, fn *ssa.Function, loopInfo *loops.Info) 
 		}
 		msg := fmt.Sprintf("Wait blocks forever: Add(%d) is matched by %d goroutine(s) calling Done", want, started)
 		if int64(started) > want {
-			msg = fmt.Sprintf("Add(%d) is matched by %d goroutine(s) calling Done: the counter goes negative and Done panics", want, started)
+			msg = fmt.Sprintf("Done panics on a negative counter: Add(%d) is matched by %d goroutine(s) calling Done", want, started)
 		}
 		pass.Report(analysis.Diagnostic{
 			Pos:     wait.Pos(),
@@ -151,12 +157,12 @@ func countMismatch(pass *analysis.Pass, fn *ssa.Function, loopInfo *loops.Info) 
 // Done otherwise.
 func countedGoroutines(fn *ssa.Function, wg ssa.Value, add, wait ssa.CallInstruction, loopInfo *loops.Info) (int, bool) {
 	n := 0
-	for instr := range ssautil.Instructions([]*ssa.Function{fn}) {
+	for instr := range apimatch.Instructions([]*ssa.Function{fn}) {
 		g, ok := instr.(*ssa.Go)
-		if !ok || !ssautil.Hands(g, wg) {
+		if !ok || !ssaref.Hands(g, wg) {
 			continue
 		}
-		callee, subst := ssautil.Bindings(g)
+		callee, subst := ssaref.Bindings(g)
 		if callee == nil || callee.Blocks == nil || loopInfo.InLoop(g.Block()) ||
 			!add.Block().Dominates(g.Block()) || !g.Block().Dominates(wait.Block()) {
 			return 0, false
@@ -164,13 +170,13 @@ func countedGoroutines(fn *ssa.Function, wg ssa.Value, add, wait ssa.CallInstruc
 		per := map[*ssa.BasicBlock]int{}
 		var done ssa.Value
 		for _, d := range wgCalls(callee, "Done") {
-			if !ssautil.SameRefIn(d.Common().Args[0], wg, subst) {
+			if !ssaref.SameRefIn(d.Common().Args[0], wg, subst) {
 				return 0, false
 			}
 			per[d.Block()]++
 			done = d.Common().Args[0]
 		}
-		if done == nil || returnWithoutDone(callee, done) != nil || ssautil.MaxPassed(callee, per, loopInfo.InLoop) != 1 {
+		if done == nil || returnWithoutDone(callee, done) != nil || cfgpath.MaxPassed(callee, per, loopInfo.InLoop) != 1 {
 			return 0, false
 		}
 		n++
@@ -179,7 +185,7 @@ func countedGoroutines(fn *ssa.Function, wg ssa.Value, add, wait ssa.CallInstruc
 }
 
 func isWGCall(call ssa.CallInstruction, name string) bool {
-	return !call.Common().IsInvoke() && ssautil.IsMethod(ssautil.Callee(call.Common()), "sync", "WaitGroup", name)
+	return !call.Common().IsInvoke() && apimatch.IsMethod(apimatch.Callee(call.Common()), "sync", "WaitGroup", name)
 }
 
 // startedOnly reports whether the closure mc is used only by go
@@ -197,9 +203,9 @@ func startedOnly(mc *ssa.MakeClosure) bool {
 // name.
 func wgCalls(fn *ssa.Function, name string) []ssa.CallInstruction {
 	var calls []ssa.CallInstruction
-	for instr := range ssautil.Instructions([]*ssa.Function{fn}) {
+	for instr := range apimatch.Instructions([]*ssa.Function{fn}) {
 		if call, ok := instr.(ssa.CallInstruction); ok && !call.Common().IsInvoke() && len(call.Common().Args) > 0 &&
-			ssautil.IsMethod(ssautil.Callee(call.Common()), "sync", "WaitGroup", name) {
+			apimatch.IsMethod(apimatch.Callee(call.Common()), "sync", "WaitGroup", name) {
 			calls = append(calls, call)
 		}
 	}
@@ -209,23 +215,23 @@ func wgCalls(fn *ssa.Function, name string) []ssa.CallInstruction {
 // returnWithoutDone returns a path from the entry of fn to a return that
 // passes no Done on wg (direct or deferred) and no call handed wg, or nil.
 func returnWithoutDone(fn *ssa.Function, wg ssa.Value) []*ssa.BasicBlock {
-	avoid := ssautil.Points{}
+	avoid := cfgpath.Points{}
 	for _, d := range wgCalls(fn, "Done") {
-		if ssautil.MayBeSame(d.Common().Args[0], wg) {
+		if ssaref.MayBeSame(d.Common().Args[0], wg) {
 			avoid.Add(d.Block(), d)
 		}
 	}
-	for instr := range ssautil.Instructions([]*ssa.Function{fn}) {
-		if call, ok := instr.(ssa.CallInstruction); ok && (ssautil.Hands(call, wg) || callsDone(call)) {
+	for instr := range apimatch.Instructions([]*ssa.Function{fn}) {
+		if call, ok := instr.(ssa.CallInstruction); ok && (ssaref.Hands(call, wg) || callsDone(call)) {
 			avoid.Add(instr.Block(), instr)
 		}
 	}
-	return ssautil.ReturnAvoiding(fn.Blocks[0].Instrs[0], avoid)
+	return cfgpath.ReturnAvoiding(fn.Blocks[0].Instrs[0], avoid)
 }
 
 // callsDone reports whether call may run a function of the package that
 // calls Done on some WaitGroup itself: it may be this one, held in a
 // global or a captured variable.
 func callsDone(call ssa.CallInstruction) bool {
-	return ssautil.RunsAny(call, func(fn *ssa.Function) bool { return len(wgCalls(fn, "Done")) > 0 })
+	return ssaref.RunsAny(call, func(fn *ssa.Function) bool { return len(wgCalls(fn, "Done")) > 0 })
 }

@@ -26,7 +26,8 @@ import (
 	"golang.org/x/tools/go/analysis/passes/buildssa"
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/gohazard/gohazard/passes/ssautil"
+	"github.com/gohazard/gohazard/passes/apimatch"
+	"github.com/gohazard/gohazard/passes/chanop"
 )
 
 // Analyzer computes the flow of every channel made in the package.
@@ -100,7 +101,7 @@ type Chan struct {
 	// follow; Ops and Starts are then incomplete.
 	Escapes bool
 	// Ops are the operations on the channel, in any function.
-	Ops []ssautil.ChanOp
+	Ops []chanop.Op
 	// Starts are the go statements that start a function that can reach
 	// the channel, with that function.
 	Starts []Start
@@ -119,7 +120,7 @@ type Start struct {
 func run(pass *analysis.Pass) (any, error) {
 	res := &Result{}
 	funcs := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).SrcFuncs
-	for instr := range ssautil.Instructions(funcs) {
+	for instr := range apimatch.Instructions(funcs) {
 		if mk, ok := instr.(*ssa.MakeChan); ok {
 			res.Chans = append(res.Chans, follow(pass, mk, mk))
 		}
@@ -159,13 +160,13 @@ func exportParams(pass *analysis.Pass, fn *ssa.Function) {
 	}
 }
 
-func use(k ssautil.OpKind) Use {
+func use(k chanop.Kind) Use {
 	switch k {
-	case ssautil.Send:
+	case chanop.Send:
 		return Sends
-	case ssautil.Recv:
+	case chanop.Recv:
 		return Receives
-	case ssautil.RangeRecv:
+	case chanop.RangeRecv:
 		return Ranges
 	}
 	return Closes
@@ -181,7 +182,7 @@ type tracker struct {
 	work   []ssa.Value
 	// remote are the operations done by functions of other packages, as
 	// their ChanParams facts tell, placed at the calls.
-	remote []ssautil.ChanOp
+	remote []chanop.Op
 }
 
 // follow follows the channel start, made by mk (nil for a parameter).
@@ -205,7 +206,7 @@ func follow(pass *analysis.Pass, start ssa.Value, mk *ssa.MakeChan) *Chan {
 	}
 	if !c.Escapes {
 		for fn := range t.fns {
-			for _, op := range ssautil.ChanOps(fn) {
+			for _, op := range chanop.Ops(fn) {
 				if t.values[op.Chan] {
 					c.Ops = append(c.Ops, op)
 				}
@@ -333,7 +334,7 @@ func (t *tracker) bindings(mc *ssa.MakeClosure, v ssa.Value, next func(ssa.Value
 // of a function of the same package passes it to the parameter.
 func (t *tracker) call(call ssa.CallInstruction, v ssa.Value, next func(ssa.Value)) {
 	common := call.Common()
-	switch ssautil.Builtin(common) {
+	switch apimatch.Builtin(common) {
 	case "close", "len", "cap":
 		return
 	case "":
@@ -380,10 +381,10 @@ func (t *tracker) viaFact(call ssa.CallInstruction, fn *ssa.Function, v ssa.Valu
 		}
 		for _, k := range []struct {
 			u    Use
-			kind ssautil.OpKind
-		}{{Sends, ssautil.Send}, {Receives, ssautil.Recv}, {Ranges, ssautil.RangeRecv}, {Closes, ssautil.Close}} {
+			kind chanop.Kind
+		}{{Sends, chanop.Send}, {Receives, chanop.Recv}, {Ranges, chanop.RangeRecv}, {Closes, chanop.Close}} {
 			if fact.Params[i]&k.u != 0 {
-				t.remote = append(t.remote, ssautil.ChanOp{Kind: k.kind, Chan: v, Instr: call, Remote: true})
+				t.remote = append(t.remote, chanop.Op{Kind: k.kind, Chan: v, Instr: call, Remote: true})
 			}
 		}
 	}
@@ -402,8 +403,8 @@ func (t *tracker) record(call ssa.CallInstruction, fn *ssa.Function) {
 
 // sortOps puts ops in source order, so that findings come out in a
 // fixed order whatever order the functions were visited in.
-func sortOps(ops []ssautil.ChanOp) {
-	slices.SortFunc(ops, func(a, b ssautil.ChanOp) int {
+func sortOps(ops []chanop.Op) {
+	slices.SortFunc(ops, func(a, b chanop.Op) int {
 		if c := cmp.Compare(a.Pos(), b.Pos()); c != 0 {
 			return c
 		}

@@ -14,7 +14,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
-	"github.com/gohazard/gohazard/passes/ssautil"
+	"github.com/gohazard/gohazard/passes/apimatch"
 )
 
 // Kind says where a context in scope comes from.
@@ -36,13 +36,13 @@ type Source struct {
 
 // IsContext reports whether t is context.Context.
 func IsContext(t types.Type) bool {
-	return ssautil.IsType(t, "context", "Context")
+	return apimatch.IsType(t, "context", "Context")
 }
 
 // IsRequest reports whether t is *net/http.Request.
 func IsRequest(t types.Type) bool {
 	ptr, ok := types.Unalias(t).(*types.Pointer)
-	return ok && ssautil.IsType(ptr.Elem(), "net/http", "Request")
+	return ok && apimatch.IsType(ptr.Elem(), "net/http", "Request")
 }
 
 // InScope returns the contexts visible at pos, innermost scope first (by
@@ -337,7 +337,7 @@ func replacesParam(info *types.Info, fn ast.Node, path []ast.Node, srcs []Source
 func Derives(info *types.Info, call *ast.CallExpr) bool {
 	callee := typeutil.Callee(info, call)
 	for _, name := range derivations {
-		if ssautil.IsFunc(callee, "context", name) {
+		if apimatch.IsFunc(callee, "context", name) {
 			return len(call.Args) > 0
 		}
 	}
@@ -465,7 +465,7 @@ func cancels(t types.Type) bool {
 		return false
 	}
 	for f := range st.Fields() {
-		if ssautil.IsType(f.Type(), "context", "CancelFunc") || ssautil.IsType(f.Type(), "context", "CancelCauseFunc") {
+		if apimatch.IsType(f.Type(), "context", "CancelFunc") || apimatch.IsType(f.Type(), "context", "CancelCauseFunc") {
 			return true
 		}
 	}

@@ -51,30 +51,33 @@ func Report(pass *analysis.Pass, f Fill, kind Kind) {
 	if !f.Evaluable {
 		where = " right before the loop"
 	}
-	msg := fmt.Sprintf("%s is %s %s of a loop that runs %s times, growing by reallocation: %s it%s with %s%s", f.Var.Name(), what, often, count, verb, where, made, guard)
+	// The message names the growth; how to size the value goes to the
+	// declaration, as a related position.
+	advice := verb + " it" + where + " with " + made + guard
 	switch {
 	case f.Conditional && f.FilledAfter:
-		msg += " (a guess: the loop may fill fewer, and later code fills more)"
+		advice += " (a guess: the loop may fill fewer, and later code fills more)"
 	case f.Conditional:
-		msg += " (an upper bound)"
+		advice += " (an upper bound)"
 	case f.FilledAfter:
-		msg += " or more (it is filled after the loop too)"
-	}
-	d := analysis.Diagnostic{
-		Pos:     f.Decl.Pos(),
-		End:     f.Decl.End(),
-		Message: msg,
-		Related: []analysis.RelatedInformation{
-			{Pos: f.Stmt.Pos(), End: f.Stmt.End(), Message: "filled here"},
-			{Pos: f.Loop.Pos(), Message: "the loop"},
-		},
+		advice += " or more (it is filled after the loop too)"
 	}
 	// var s []T is nil until the loop appends: make would turn a loop
 	// that runs zero times from a nil result (JSON null) into an empty
 	// one, so there is no fix for it.
 	if kind == Slice && f.Init == nil {
-		d.Message += " (not offered as a fix: the slice would no longer be nil when the loop does not run)"
+		advice += " (not offered as a fix: the slice would no longer be nil when the loop does not run)"
 		fixable = false
+	}
+	d := analysis.Diagnostic{
+		Pos:     f.Decl.Pos(),
+		End:     f.Decl.End(),
+		Message: fmt.Sprintf("%s grows by reallocation: %s %s of a loop that runs %s times", f.Var.Name(), what, often, count),
+		Related: []analysis.RelatedInformation{
+			{Pos: f.Decl.Pos(), End: f.Decl.End(), Message: advice},
+			{Pos: f.Stmt.Pos(), End: f.Stmt.End(), Message: "filled here"},
+			{Pos: f.Loop.Pos(), Message: "the loop"},
+		},
 	}
 	if fixable {
 		if edits := edits(pass, f, made); edits != nil {

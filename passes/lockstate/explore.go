@@ -10,7 +10,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/gohazard/gohazard/passes/ssautil"
+	"github.com/gohazard/gohazard/passes/cfgpath"
 )
 
 // maxStates bounds the distinct states kept at one block. A function
@@ -166,7 +166,7 @@ func (a *pkgState) newFrame(fn *ssa.Function) *frame {
 		took:     map[Take]bool{},
 		test:     strings.HasSuffix(a.fset.Position(fn.Pos()).Filename, "_test.go"),
 	}
-	f.comp, f.cyclic = ssautil.SCCs(fn)
+	f.comp, f.cyclic = cfgpath.SCCs(fn)
 	tested := map[string]int{}
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
@@ -182,13 +182,13 @@ func (a *pkgState) newFrame(fn *ssa.Function) *frame {
 			if call, ok := instr.(ssa.CallInstruction); ok {
 				for _, arg := range call.Common().Args {
 					if _, isConst := arg.(*ssa.Const); !isConst && isBool(arg.Type()) {
-						tested[ssautil.CondKey(arg)]++
+						tested[cfgpath.CondKey(arg)]++
 					}
 				}
 			}
 		}
 		if iff, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If); ok {
-			tested[ssautil.CondKey(iff.Cond)]++
+			tested[cfgpath.CondKey(iff.Cond)]++
 			if phi := testedPhi(iff.Cond); phi != nil {
 				f.condPhis[phi] = true
 			}
@@ -245,7 +245,7 @@ func (f *frame) eval(v ssa.Value, s *state) (bool, bool) {
 			}
 		}
 	}
-	return s.lookup(ssautil.CondKey(v))
+	return s.lookup(cfgpath.CondKey(v))
 }
 
 // known returns the evaluation of bool values on the path of s.
@@ -295,7 +295,7 @@ func (f *frame) walk(entry *state) bool {
 					continue
 				}
 				next := s
-				if k := ssautil.CondKey(last.Cond); !known && f.multi[k] {
+				if k := cfgpath.CondKey(last.Cond); !known && f.multi[k] {
 					next = s.clone()
 					next.learn(cond{key: k, val: i == 0, at: it.b})
 				}
@@ -338,7 +338,7 @@ func (f *frame) enter(from, to *ssa.BasicBlock, s *state) *state {
 		if !f.condPhis[phi] {
 			continue
 		}
-		k := ssautil.CondKey(phi)
+		k := cfgpath.CondKey(phi)
 		if v, ok := f.eval(phi.Edges[pred], s); ok {
 			learned = append(learned, cond{key: k, val: v, at: to})
 		} else {

@@ -8,7 +8,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/gohazard/gohazard/passes/ssautil"
+	"github.com/gohazard/gohazard/passes/apimatch"
 )
 
 // A ref names a mutex within a function: the value it is reached from
@@ -39,7 +39,7 @@ type refs struct {
 func newRefs(funcs []*ssa.Function) *refs {
 	count := map[*ssa.Function]int{}
 	site := map[*ssa.Function]*ssa.MakeClosure{}
-	for instr := range ssautil.Instructions(funcs) {
+	for instr := range apimatch.Instructions(funcs) {
 		if mc, ok := instr.(*ssa.MakeClosure); ok {
 			fn := mc.Fn.(*ssa.Function)
 			count[fn]++
@@ -172,7 +172,7 @@ func (s subst) apply(r ref) (ref, bool) {
 func mutexKey(v ssa.Value) types.Object {
 	switch v := v.(type) {
 	case *ssa.FieldAddr:
-		if f := ssautil.FieldVar(v); f != nil {
+		if f := apimatch.FieldVar(v); f != nil {
 			return f
 		}
 	case *ssa.Global:

@@ -9,7 +9,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/gohazard/gohazard/passes/ssautil"
+	"github.com/gohazard/gohazard/passes/cfgpath"
 )
 
 // pkgState holds the frames and summaries of one package's functions.
@@ -68,7 +68,7 @@ func (a *pkgState) frame(fn *ssa.Function, consts string) *frame {
 	entry := &state{}
 	for i, c := range consts {
 		if c != '-' && i < len(fn.Params) {
-			entry.conds = append(entry.conds, cond{key: ssautil.CondKey(fn.Params[i]), val: c == 't'})
+			entry.conds = append(entry.conds, cond{key: cfgpath.CondKey(fn.Params[i]), val: c == 't'})
 		}
 	}
 	slices.SortFunc(entry.conds, func(x, y cond) int { return strings.Compare(x.key, y.key) })

@@ -9,8 +9,8 @@ import (
 	"golang.org/x/tools/go/analysis/passes/buildssa"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/gohazard/gohazard/passes/apimatch"
 	"github.com/gohazard/gohazard/passes/loops"
-	"github.com/gohazard/gohazard/passes/ssautil"
 )
 
 // probe reports every call of mark that can run more than once per call
@@ -21,8 +21,8 @@ var probe = &analysis.Analyzer{
 	Requires: []*analysis.Analyzer{buildssa.Analyzer, loops.Analyzer},
 	Run: func(pass *analysis.Pass) (any, error) {
 		info := pass.ResultOf[loops.Analyzer].(*loops.Info)
-		for instr := range ssautil.Instructions(pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).SrcFuncs) {
-			if call, ok := instr.(*ssa.Call); ok && ssautil.IsFunc(ssautil.Callee(&call.Call), "example.com/loops", "mark") && info.InLoop(call.Block()) {
+		for instr := range apimatch.Instructions(pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).SrcFuncs) {
+			if call, ok := instr.(*ssa.Call); ok && apimatch.IsFunc(apimatch.Callee(&call.Call), "example.com/loops", "mark") && info.InLoop(call.Block()) {
 				pass.Reportf(call.Pos(), "in loop")
 			}
 		}

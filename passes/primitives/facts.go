@@ -7,7 +7,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/gohazard/gohazard/passes/ssautil"
+	"github.com/gohazard/gohazard/passes/chanop"
 )
 
 // ParamOps is the fact exported for an exported function or method with
@@ -103,7 +103,7 @@ func (t *tracker) viaFact(call ssa.CallInstruction, v ssa.Value) bool {
 			}
 			op := Op{Kind: k, Instr: call, Value: v, Remote: true}
 			if k <= Close {
-				op.Chan = ssautil.ChanOp{Kind: chanOpKind(k), Chan: v, Instr: call, Remote: true}
+				op.Chan = chanop.Op{Kind: chanOpKind(k), Chan: v, Instr: call, Remote: true}
 			}
 			t.loc.Ops = append(t.loc.Ops, op)
 		}
@@ -111,16 +111,16 @@ func (t *tracker) viaFact(call ssa.CallInstruction, v ssa.Value) bool {
 	return true
 }
 
-func chanOpKind(k OpKind) ssautil.OpKind {
+func chanOpKind(k OpKind) chanop.Kind {
 	switch k {
 	case Send:
-		return ssautil.Send
+		return chanop.Send
 	case Recv:
-		return ssautil.Recv
+		return chanop.Recv
 	case Range:
-		return ssautil.RangeRecv
+		return chanop.RangeRecv
 	}
-	return ssautil.Close
+	return chanop.Close
 }
 
 var _ analysis.Fact = (*ParamOps)(nil)

@@ -9,7 +9,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/gohazard/gohazard/passes/ssautil"
+	"github.com/gohazard/gohazard/passes/apimatch"
+	"github.com/gohazard/gohazard/passes/chanop"
 )
 
 // role is what a followed value is to its location.
@@ -33,7 +34,7 @@ type item struct {
 type builder struct {
 	pass     *analysis.Pass
 	m        *Model
-	ops      map[*ssa.Function][]ssautil.ChanOp
+	ops      map[*ssa.Function][]chanop.Op
 	trackers map[*Loc]*tracker
 }
 
@@ -169,7 +170,7 @@ func (t *tracker) finish() {
 	for fn := range t.fns {
 		ops, ok := t.b.ops[fn]
 		if !ok {
-			ops = ssautil.ChanOps(fn)
+			ops = chanop.Ops(fn)
 			t.b.ops[fn] = ops
 		}
 		want := value
@@ -208,13 +209,13 @@ func (t *tracker) finish() {
 	slices.SortFunc(t.loc.Stores, func(a, b ssa.Instruction) int { return cmp.Compare(a.Pos(), b.Pos()) })
 }
 
-func chanKind(k ssautil.OpKind) OpKind {
+func chanKind(k chanop.Kind) OpKind {
 	switch k {
-	case ssautil.Send:
+	case chanop.Send:
 		return Send
-	case ssautil.Recv:
+	case chanop.Recv:
 		return Recv
-	case ssautil.RangeRecv:
+	case chanop.RangeRecv:
 		return Range
 	}
 	return Close
@@ -463,7 +464,7 @@ func (t *tracker) container(c ssa.Value) {
 		case *ssa.MakeClosure:
 			t.bind(ref, c, container)
 		case ssa.CallInstruction:
-			switch ssautil.Builtin(ref.Common()) {
+			switch apimatch.Builtin(ref.Common()) {
 			case "len", "cap", "delete", "clear":
 				continue
 			}
@@ -503,7 +504,7 @@ func (t *tracker) call(call ssa.CallInstruction, v ssa.Value, r role) {
 		t.escape(All)
 		return
 	}
-	switch ssautil.Builtin(common) {
+	switch apimatch.Builtin(common) {
 	case "close", "len", "cap":
 		return
 	case "":
@@ -512,7 +513,7 @@ func (t *tracker) call(call ssa.CallInstruction, v ssa.Value, r role) {
 		return
 	}
 	if len(common.Args) > 0 && common.Args[0] == v {
-		if ks, ok := method(ssautil.Callee(common)); ok {
+		if ks, ok := method(apimatch.Callee(common)); ok {
 			for _, k := range ks {
 				t.op(k, call, v)
 			}
@@ -561,14 +562,14 @@ func method(obj *types.Func) ([]OpKind, bool) {
 		{"Cond", "Signal", []OpKind{Signal}},
 		{"Cond", "Broadcast", []OpKind{Broadcast}},
 	} {
-		if ssautil.IsMethod(obj, "sync", m.typ, m.name) {
+		if apimatch.IsMethod(obj, "sync", m.typ, m.name) {
 			return m.ops, true
 		}
 	}
 	switch {
-	case ssautil.IsMethod(obj, "time", "Timer", "Stop"):
+	case apimatch.IsMethod(obj, "time", "Timer", "Stop"):
 		return []OpKind{Stop}, true
-	case ssautil.IsMethod(obj, "time", "Timer", "Reset"):
+	case apimatch.IsMethod(obj, "time", "Timer", "Reset"):
 		return []OpKind{Reset}, true
 	}
 	return nil, false
@@ -662,9 +663,9 @@ func (t *tracker) made(v ssa.Value, depth int) bool {
 	case *ssa.Call:
 		switch t.loc.Kind {
 		case Cond:
-			return ssautil.CallsFunc(&v.Call, "sync", "NewCond")
+			return apimatch.CallsFunc(&v.Call, "sync", "NewCond")
 		case Timer:
-			return ssautil.CallsFunc(&v.Call, "time", "NewTimer") || ssautil.CallsFunc(&v.Call, "time", "AfterFunc")
+			return apimatch.CallsFunc(&v.Call, "time", "NewTimer") || apimatch.CallsFunc(&v.Call, "time", "AfterFunc")
 		}
 	case *ssa.Alloc:
 		return t.loc.Kind == WaitGroup || t.loc.Kind == Cond
@@ -674,7 +675,7 @@ func (t *tracker) made(v ssa.Value, depth int) bool {
 			return false
 		}
 		for _, name := range []string{"WithCancel", "WithTimeout", "WithDeadline", "WithCancelCause", "WithTimeoutCause", "WithDeadlineCause"} {
-			if ssautil.CallsFunc(&call.Call, "context", name) {
+			if apimatch.CallsFunc(&call.Call, "context", name) {
 				return true
 			}
 		}

@@ -31,7 +31,9 @@ import (
 	"golang.org/x/tools/go/analysis/passes/buildssa"
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/gohazard/gohazard/passes/ssautil"
+	"github.com/gohazard/gohazard/passes/apimatch"
+	"github.com/gohazard/gohazard/passes/chanop"
+	"github.com/gohazard/gohazard/passes/ssaref"
 )
 
 // Analyzer builds the Model of a package.
@@ -97,7 +99,7 @@ type Op struct {
 	Instr ssa.Instruction
 	// Chan is the channel operation for Send, Recv, Range and Close (for
 	// a timer, a receive from its C).
-	Chan ssautil.ChanOp
+	Chan chanop.Op
 	// Value is the primitive operated on, as the function sees it.
 	Value ssa.Value
 	// Remote marks an operation done by a function of another package
@@ -207,8 +209,8 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	m := &Model{byVar: map[*types.Var]*Loc{}}
 	m.callGraph(pass, funcs)
-	b := &builder{pass: pass, m: m, ops: map[*ssa.Function][]ssautil.ChanOp{}, trackers: map[*Loc]*tracker{}}
-	for instr := range ssautil.Instructions(funcs) {
+	b := &builder{pass: pass, m: m, ops: map[*ssa.Function][]chanop.Op{}, trackers: map[*Loc]*tracker{}}
+	for instr := range apimatch.Instructions(funcs) {
 		b.root(instr)
 	}
 	for _, l := range m.Locs {
@@ -234,10 +236,10 @@ func (m *Model) callGraph(pass *analysis.Pass, funcs []*ssa.Function) {
 			m.escaping[fn] = true
 		}
 	}
-	for instr := range ssautil.Instructions(funcs) {
+	for instr := range apimatch.Instructions(funcs) {
 		call, isCall := instr.(ssa.CallInstruction)
 		if isCall {
-			for _, f := range ssautil.Runs(call) {
+			for _, f := range ssaref.Runs(call) {
 				m.callers[f] = append(m.callers[f], call)
 				callees[instr.Parent()] = append(callees[instr.Parent()], f)
 			}
@@ -263,7 +265,7 @@ func (m *Model) callGraph(pass *analysis.Pass, funcs []*ssa.Function) {
 	}
 	m.goroutines = map[*ssa.Function][]*ssa.Go{}
 	for _, g := range gos {
-		work := ssautil.Runs(g)
+		work := ssaref.Runs(g)
 		seen := map[*ssa.Function]bool{}
 		for len(work) > 0 {
 			f := work[len(work)-1]
@@ -308,16 +310,16 @@ func primitive(t types.Type) (Kind, bool) {
 	}
 	if ptr, ok := types.Unalias(t).(*types.Pointer); ok {
 		t = ptr.Elem()
-		if ssautil.IsType(t, "time", "Timer") {
+		if apimatch.IsType(t, "time", "Timer") {
 			return Timer, true
 		}
 	}
 	switch {
-	case ssautil.IsType(t, "sync", "WaitGroup"):
+	case apimatch.IsType(t, "sync", "WaitGroup"):
 		return WaitGroup, true
-	case ssautil.IsType(t, "sync", "Cond"):
+	case apimatch.IsType(t, "sync", "Cond"):
 		return Cond, true
-	case ssautil.IsType(t, "context", "CancelFunc"), ssautil.IsType(t, "context", "CancelCauseFunc"):
+	case apimatch.IsType(t, "context", "CancelFunc"), apimatch.IsType(t, "context", "CancelCauseFunc"):
 		return Cancel, true
 	}
 	return 0, false

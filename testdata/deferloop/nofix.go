@@ -68,7 +68,7 @@ func continueAfter(names []string) {
 func timeoutPerItem(ctx context.Context, items []string, do func(context.Context, string) error) error {
 	for _, item := range items {
 		ictx, cancel := context.WithTimeout(ctx, time.Second)
-		defer cancel() // want `cancel deferred in a loop runs only when the function returns: every iteration's context, and its timer, lives until then; call cancel at the end of the iteration`
+		defer cancel() // want `cancel deferred in a loop runs only when the function returns: every iteration's context, and its timer, lives until then$`
 		if err := do(ictx, item); err != nil {
 			return err
 		}
@@ -81,7 +81,7 @@ func timeoutPerItem(ctx context.Context, items []string, do func(context.Context
 func cancelPerItem(parent context.Context, items []string, do func(context.Context, string)) {
 	for _, item := range items {
 		ctx, stop := context.WithCancelCause(parent)
-		defer stop(nil) // want `cancel deferred in a loop runs only when the function returns: every iteration's context lives until then; call cancel at the end of the iteration`
+		defer stop(nil) // want `cancel deferred in a loop runs only when the function returns: every iteration's context lives until then$`
 		do(ctx, item)
 	}
 }

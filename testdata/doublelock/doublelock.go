@@ -82,13 +82,13 @@ func (c *Cache) grow() {
 func (c *Cache) readTwice() int {
 	c.rw.RLock()
 	defer c.rw.RUnlock()
-	return c.size() // want `call of size read-locks again a mutex this path already read-holds: a Lock waiting between the two read locks blocks the second one, and all of them block forever`
+	return c.size() // want `call of size deadlocks once a Lock waits: it read-locks again a mutex this path read-holds`
 }
 
 func (c *Cache) readNested() int {
 	c.rw.RLock()
 	n := len(c.items)
-	c.rw.RLock() // want `recursive RLock of a mutex this path already read-holds: a Lock waiting`
+	c.rw.RLock() // want `recursive RLock deadlocks once a Lock waits between the two: this path already read-holds the mutex`
 	n += len(c.items)
 	c.rw.RUnlock()
 	c.rw.RUnlock()

@@ -14,7 +14,7 @@ type cache struct {
 }
 
 func (c *cache) get(key string) (int, error) {
-	c.mu.Lock() // want `mutex stays locked on a path that returns: the next Lock blocks forever`
+	c.mu.Lock() // want `mutex stays locked on a path that returns, so the next Lock blocks forever`
 	v, ok := c.items[key]
 	if !ok {
 		return 0, errMissing
@@ -24,7 +24,7 @@ func (c *cache) get(key string) (int, error) {
 }
 
 func (c *cache) peek(key string) (int, bool) {
-	c.rw.RLock() // want `mutex stays locked on a path that returns: the next RLock blocks forever`
+	c.rw.RLock() // want `mutex stays locked on a path that returns, so the next RLock blocks forever`
 	if c.items == nil {
 		return 0, false
 	}

@@ -17,7 +17,7 @@ type pool struct {
 // Both returns have a nil error: the error does not tell the caller
 // that the lock is held.
 func (p *pool) take() (*conn, error) {
-	p.mu.Lock() // want `mutex stays locked on a path that returns: the next Lock blocks forever`
+	p.mu.Lock() // want `mutex stays locked on a path that returns, so the next Lock blocks forever`
 	if len(p.idle) == 0 {
 		return nil, nil
 	}

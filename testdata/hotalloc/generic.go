@@ -15,11 +15,11 @@ type pager[T any] struct{ pages []any }
 func (p *pager[T]) relink(link func(*T, func() string)) {
 	n := 1
 	for i := range p.pages {
-		pg, ok := p.pages[i].(pageOf[T]) // want `escaping pg in a loop`
+		pg, ok := p.pages[i].(pageOf[T]) // want `escaping pg may heap-allocate`
 		if !ok {
 			continue
 		}
-		link(&pg.entry, func() string { return strconv.Itoa(n) }) // want `closure capturing variables in a loop`
+		link(&pg.entry, func() string { return strconv.Itoa(n) }) // want `closure capturing variables may heap-allocate`
 		n++
 		p.pages[i] = pg
 	}
@@ -36,7 +36,7 @@ func boxAll[K comparable, V any](ks []K, v V) []any {
 		out = append(out, pair[K, V]{key: k})
 		out = append(out, k)
 		out = append(out, [3]V{v})
-		out = append(out, &pair[K, V]{key: k}) // want `escaping complit in a loop`
+		out = append(out, &pair[K, V]{key: k}) // want `escaping complit may heap-allocate`
 	}
 	return out
 }
@@ -45,7 +45,7 @@ func boxAll[K comparable, V any](ks []K, v V) []any {
 func boxInts(ks []int) []any {
 	out := make([]any, 0, len(ks))
 	for _, k := range ks {
-		out = append(out, pair[int, string]{key: k}) // want `conversion of pair\[int, string\] to an interface in a loop`
+		out = append(out, pair[int, string]{key: k}) // want `conversion of pair\[int, string\] to an interface may heap-allocate`
 	}
 	return out
 }

@@ -20,7 +20,7 @@ func (f *feed) Publish(ev string) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.seen++
-	f.events <- ev // want `send on events while holding mu, which its receiver locks before receiving again: both block forever`
+	f.events <- ev // want `send on events while holding mu blocks forever: its receiver locks mu before receiving again`
 }
 
 func (f *feed) consume() {
@@ -59,7 +59,7 @@ func newPipe() *pipe {
 func (p *pipe) Put(v int) {
 	statsMu.Lock()
 	total += v
-	p.out <- v // want `send on out while holding statsMu`
+	p.out <- v // want `send on out while holding statsMu blocks forever`
 	statsMu.Unlock()
 }
 

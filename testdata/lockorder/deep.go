@@ -18,7 +18,7 @@ func (c *Catalog) Rename(from, to string) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.names[to] = c.names[from]
-	c.record(to) // want `lock order inversion: Journal.mu is locked while Catalog.mu is held here`
+	c.record(to) // want `lock order inversion can deadlock: Journal.mu is locked while Catalog.mu is held here`
 }
 
 func (c *Catalog) record(line string) { c.log.write(line) }
@@ -65,7 +65,7 @@ func (b *Buffer) FlushTo(s *Sink) {
 	}
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	deliver(b.data) // want `lock order inversion: Sink.mu is locked while Buffer.mu is held here`
+	deliver(b.data) // want `lock order inversion can deadlock: Sink.mu is locked while Buffer.mu is held here`
 	b.data = nil
 }
 
@@ -91,7 +91,7 @@ type Pool[T any] struct {
 func (p *Pool[T]) Set(i int, v T) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	p.cells[i].set(v) // want `lock order inversion: Cell.mu is locked while Pool.mu is held here`
+	p.cells[i].set(v) // want `lock order inversion can deadlock: Cell.mu is locked while Pool.mu is held here`
 }
 
 func (c *Cell[T]) set(v T) {

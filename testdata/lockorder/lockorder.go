@@ -16,7 +16,7 @@ type Index struct {
 func (s *Store) Move(from, to string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.index.mu.Lock() // want `lock order inversion: Index.mu is locked while Store.mu is held here, and Store.mu while Index.mu is held elsewhere: two goroutines taking the two paths can deadlock`
+	s.index.mu.Lock() // want `lock order inversion can deadlock: Index.mu is locked while Store.mu is held here, and Store.mu while Index.mu is held elsewhere`
 	s.index.keys = append(s.index.keys, to)
 	s.index.mu.Unlock()
 	s.data[to] = s.data[from]
@@ -47,7 +47,7 @@ func lockB() {
 
 func flush() {
 	a.Lock()
-	lockB() // want `lock order inversion: b is locked while a is held here`
+	lockB() // want `lock order inversion can deadlock: b is locked while a is held here`
 	a.Unlock()
 }
 
@@ -73,7 +73,7 @@ type Registry struct {
 func (c *Config) Names() []string {
 	c.mu.RLock()
 	defer c.mu.RUnlock()
-	c.reg.mu.Lock() // want `lock order inversion: Registry.mu is locked while Config.mu is held here`
+	c.reg.mu.Lock() // want `lock order inversion can deadlock: Registry.mu is locked while Config.mu is held here`
 	defer c.reg.mu.Unlock()
 	return c.reg.names
 }
@@ -96,7 +96,7 @@ func (s *Shared) XY() {
 	s.gate.RLock()
 	defer s.gate.RUnlock()
 	s.x.Lock()
-	s.y.Lock() // want `lock order inversion: Shared.y is locked while Shared.x is held here`
+	s.y.Lock() // want `lock order inversion can deadlock: Shared.y is locked while Shared.x is held here`
 	s.n++
 	s.y.Unlock()
 	s.x.Unlock()

@@ -9,7 +9,8 @@ type registry struct {
 
 // The guard protects r.users: the declaration moves to the loop.
 func (r *registry) ByName() map[string]User {
-	out := map[string]User{} // want `out is given an entry once per iteration of a loop that runs len\(r.users\) times, growing by reallocation: size it right before the loop with make\(map\[string\]User, len\(r.users\)\)$`
+	// related: size it right before the loop with make\(map\[string\]User, len\(r.users\)\)$
+	out := map[string]User{} // want `out grows by reallocation: given an entry once per iteration of a loop that runs len\(r.users\) times`
 	if r == nil {
 		return nil
 	}
@@ -21,7 +22,7 @@ func (r *registry) ByName() map[string]User {
 
 // Reading len(r.users) before the lock would race.
 func (r *registry) Snapshot() map[string]User {
-	out := make(map[string]User) // want `out is given an entry once per iteration of a loop that runs len\(r.users\) times`
+	out := make(map[string]User) // want `out grows by reallocation: given an entry once per iteration of a loop that runs len\(r.users\) times`
 	r.mu.RLock()
 	defer r.mu.RUnlock()
 	for _, u := range r.users {
@@ -32,7 +33,8 @@ func (r *registry) Snapshot() map[string]User {
 
 // A second loop adds more entries.
 func Merge(a, b []User) map[string]User {
-	out := map[string]User{} // want `size it with make\(map\[string\]User, len\(a\)\) or more \(it is filled after the loop too\)$`
+	// related: size it with make\(map\[string\]User, len\(a\)\) or more \(it is filled after the loop too\)$
+	out := map[string]User{} // want `out grows by reallocation: given an entry once per iteration`
 	for _, u := range a {
 		out[u.ID] = u
 	}
@@ -46,7 +48,8 @@ func Merge(a, b []User) map[string]User {
 type Slot uint16
 
 func Slots(n Slot) map[Slot]bool {
-	out := map[Slot]bool{} // want `size it with make\(map\[Slot\]bool, n\)$`
+	// related: size it with make\(map\[Slot\]bool, n\)$
+	out := map[Slot]bool{} // want `out grows by reallocation: given an entry once per iteration`
 	for i := Slot(0); i < n; i++ {
 		out[i] = true
 	}

@@ -3,7 +3,8 @@ package mapprealloc
 type User struct{ ID, Name string }
 
 func ByID(users []User) map[string]User {
-	byID := map[string]User{} // want `byID is given an entry once per iteration of a loop that runs len\(users\) times, growing by reallocation: size it with make\(map\[string\]User, len\(users\)\)`
+	// related: size it with make\(map\[string\]User, len\(users\)\)
+	byID := map[string]User{} // want `byID grows by reallocation: given an entry once per iteration of a loop that runs len\(users\) times`
 	for _, u := range users {
 		byID[u.ID] = u
 	}
@@ -11,7 +12,7 @@ func ByID(users []User) map[string]User {
 }
 
 func Index(names []string) map[string]int {
-	idx := make(map[string]int) // want `idx is given an entry once per iteration of a loop that runs len\(names\) times`
+	idx := make(map[string]int) // want `idx grows by reallocation: given an entry once per iteration of a loop that runs len\(names\) times`
 	for i, n := range names {
 		idx[n] = i
 	}
@@ -19,7 +20,7 @@ func Index(names []string) map[string]int {
 }
 
 func Invert(m map[string]int) map[int]string {
-	var inv = map[int]string{} // want `inv is given an entry once per iteration of a loop that runs len\(m\) times`
+	var inv = map[int]string{} // want `inv grows by reallocation: given an entry once per iteration of a loop that runs len\(m\) times`
 	for k, v := range m {
 		inv[v] = k
 	}
@@ -27,7 +28,7 @@ func Invert(m map[string]int) map[int]string {
 }
 
 func Squares(n int) map[int]int {
-	sq := make(map[int]int, 0) // want `sq is given an entry once per iteration of a loop that runs n times`
+	sq := make(map[int]int, 0) // want `sq grows by reallocation: given an entry once per iteration of a loop that runs n times`
 	for i := 0; i < n; i++ {
 		sq[i] = i * i
 	}

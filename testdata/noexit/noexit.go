@@ -16,7 +16,7 @@ func (c *Cache) expire() {}
 
 func NewCache() *Cache {
 	c := &Cache{items: map[string]int{}}
-	go func() { // want `goroutine never exits: no path of it returns, so every call of NewCache leaks one more goroutine`
+	go func() { // want `goroutine never exits, so every call of NewCache leaks one: no path of it returns`
 		for range time.Tick(time.Minute) {
 			c.expire()
 		}
@@ -26,7 +26,7 @@ func NewCache() *Cache {
 
 func (c *Cache) StartJanitor() {
 	t := time.NewTicker(time.Second)
-	go func() { // want `goroutine never exits: no path of it returns, so every call of StartJanitor leaks`
+	go func() { // want `goroutine never exits, so every call of StartJanitor leaks one`
 		for range t.C {
 			c.expire()
 		}

@@ -42,13 +42,13 @@ func (w *Watcher) scan(path string) error {
 
 func Check(path string) error {
 	w := &Watcher{quit: make(chan struct{}), events: make(chan Event)}
-	w.Start() // want `Start starts a goroutine that only Stop ends, and the value is dropped without calling it: the goroutine leaks`
+	w.Start() // want `goroutine started by Start leaks: the value is dropped without calling Stop, which alone ends it`
 	return w.scan(path)
 }
 
 func CheckNew(path string) error {
 	w := NewWatcher()
-	w.Start() // want `Start starts a goroutine that only Stop ends`
+	w.Start() // want `goroutine started by Start leaks: the value is dropped without calling Stop,`
 	return w.scan(path)
 }
 
@@ -81,7 +81,7 @@ func (p *Poller) Close() { p.cancel() }
 func Once() int {
 	ctx, cancel := context.WithCancel(context.Background())
 	p := &Poller{ctx: ctx, cancel: cancel}
-	p.Run() // want `Run starts a goroutine that only Close ends`
+	p.Run() // want `goroutine started by Run leaks: the value is dropped without calling Close,`
 	return p.n
 }
 
@@ -114,7 +114,7 @@ func (r relay) halt() { close(r.done) }
 
 func Forward(out func(string), words []string) {
 	r := newRelay(out)
-	r.run() // want `run starts a goroutine that only halt ends, and the value is dropped without calling it`
+	r.run() // want `goroutine started by run leaks: the value is dropped without calling halt`
 	for _, w := range words {
 		r.in <- w
 	}
@@ -144,7 +144,7 @@ func (t *ticker) end() { t.stop <- true }
 
 func Count(n int) int {
 	t := &ticker{beats: make(chan int), stop: make(chan bool)}
-	t.begin() // want `begin starts a goroutine that only end ends`
+	t.begin() // want `goroutine started by begin leaks: the value is dropped without calling end,`
 	for i := range n {
 		t.beats <- i
 	}

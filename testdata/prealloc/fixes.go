@@ -13,7 +13,8 @@ type store struct {
 // The guard protects s.items: the count cannot move above it, so the
 // declaration moves to the loop.
 func (s *store) Names() []string {
-	out := []string{} // want `out is appended to once per iteration of a loop that runs len\(s.items\) times, growing by reallocation: preallocate it right before the loop with make\(\[\]string, 0, len\(s.items\)\)$`
+	// related: preallocate it right before the loop with make\(\[\]string, 0, len\(s.items\)\)$
+	out := []string{} // want `out grows by reallocation: appended to once per iteration of a loop that runs len\(s.items\) times`
 	if s == nil {
 		return nil
 	}
@@ -25,7 +26,8 @@ func (s *store) Names() []string {
 
 // The lock guards s.items: reading its length before it would race.
 func (s *store) Locked() []string {
-	out := make([]string, 0) // want `out is appended to once per iteration of a loop that runs len\(s.items\) times, growing by reallocation: preallocate it right before the loop with`
+	// related: preallocate it right before the loop with
+	out := make([]string, 0) // want `out grows by reallocation: appended to once per iteration of a loop that runs len\(s.items\) times`
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for _, it := range s.items {
@@ -36,7 +38,8 @@ func (s *store) Locked() []string {
 
 // n is a parameter nothing else can change: computed at the declaration.
 func Logged(n int) []int {
-	out := []int{} // want `loop that runs n times, growing by reallocation: preallocate it with make\(\[\]int, 0, max\(n, 0\)\)$`
+	// related: preallocate it with make\(\[\]int, 0, max\(n, 0\)\)$
+	out := []int{} // want `out grows by reallocation: appended to once per iteration of a loop that runs n times`
 	fmt.Println("filling", n)
 	for i := 0; i < n; i++ {
 		out = append(out, i)
@@ -46,7 +49,7 @@ func Logged(n int) []int {
 
 // The count is declared after the slice: the declaration moves.
 func LateSlice(get func() []string) []string {
-	names := []string{} // want `names is appended to once per iteration of a loop that runs len\(users\) times`
+	names := []string{} // want `names grows by reallocation: appended to once per iteration of a loop that runs len\(users\) times`
 	users := get()
 	for _, u := range users {
 		names = append(names, u)
@@ -57,7 +60,7 @@ func LateSlice(get func() []string) []string {
 // Another function may change n through p.
 func Pointer(n int, set func(*int)) []int {
 	p := &n
-	out := []int{} // want `out is appended to once per iteration of a loop that runs n times`
+	out := []int{} // want `out grows by reallocation: appended to once per iteration of a loop that runs n times`
 	set(p)
 	for i := range n {
 		out = append(out, i)
@@ -71,7 +74,7 @@ type counter struct{ n int }
 func (c *counter) bump() { c.n++ }
 
 func Method(c counter) []int {
-	out := []int{} // want `out is appended to once per iteration of a loop that runs c.n times`
+	out := []int{} // want `out grows by reallocation: appended to once per iteration of a loop that runs c.n times`
 	c.bump()
 	for i := 0; i < c.n; i++ {
 		out = append(out, i)
@@ -82,7 +85,7 @@ func Method(c counter) []int {
 // A closure assigns n.
 func ClosureBound(n int) []int {
 	grow := func() { n *= 2 }
-	out := []int{} // want `out is appended to once per iteration of a loop that runs n times`
+	out := []int{} // want `out grows by reallocation: appended to once per iteration of a loop that runs n times`
 	grow()
 	for i := range n {
 		out = append(out, i)
@@ -92,7 +95,7 @@ func ClosureBound(n int) []int {
 
 // n/k panics when k is zero, which the check in between rules out.
 func Divided(n, k int) []int {
-	out := []int{} // want `out is appended to once per iteration of a loop that runs n / k times`
+	out := []int{} // want `out grows by reallocation: appended to once per iteration of a loop that runs n / k times`
 	if k == 0 {
 		return nil
 	}
@@ -104,7 +107,8 @@ func Divided(n, k int) []int {
 
 // len is never negative, nor a sum of lengths: no max.
 func Lengths(a, b []string) []string {
-	out := []string{} // want `loop that runs len\(a\)\+len\(b\) times, growing by reallocation: preallocate it with make\(\[\]string, 0, len\(a\)\+len\(b\)\)$`
+	// related: preallocate it with make\(\[\]string, 0, len\(a\)\+len\(b\)\)$
+	out := []string{} // want `out grows by reallocation: appended to once per iteration of a loop that runs len\(a\)\+len\(b\) times`
 	for i := 0; i < len(a)+len(b); i++ {
 		out = append(out, fmt.Sprint(i))
 	}
@@ -113,7 +117,8 @@ func Lengths(a, b []string) []string {
 
 // n-1 may be negative.
 func AllButOne(n int) []int {
-	out := []int{} // want `preallocate it with make\(\[\]int, 0, max\(n-1, 0\)\)$`
+	// related: preallocate it with make\(\[\]int, 0, max\(n-1, 0\)\)$
+	out := []int{} // want `out grows by reallocation: appended to once per iteration`
 	for i := 0; i < n-1; i++ {
 		out = append(out, i)
 	}
@@ -125,7 +130,8 @@ func AllButOne(n int) []int {
 type Count int
 
 func Named(c Count) []Count {
-	out := []Count{} // want `preallocate it with make\(\[\]Count, 0, max\(c, 0\)\)$`
+	// related: preallocate it with make\(\[\]Count, 0, max\(c, 0\)\)$
+	out := []Count{} // want `out grows by reallocation: appended to once per iteration`
 	for i := Count(0); i < c; i++ {
 		out = append(out, i)
 	}
@@ -133,7 +139,8 @@ func Named(c Count) []Count {
 }
 
 func Unsigned(n uint) []uint {
-	out := []uint{} // want `preallocate it with make\(\[\]uint, 0, n\)$`
+	// related: preallocate it with make\(\[\]uint, 0, n\)$
+	out := []uint{} // want `out grows by reallocation: appended to once per iteration`
 	for i := uint(0); i < n; i++ {
 		out = append(out, i)
 	}
@@ -141,7 +148,8 @@ func Unsigned(n uint) []uint {
 }
 
 func Bytes() []uint8 {
-	out := []uint8{} // want `preallocate it with make\(\[\]uint8, 0, 200\)$`
+	// related: preallocate it with make\(\[\]uint8, 0, 200\)$
+	out := []uint8{} // want `out grows by reallocation: appended to once per iteration`
 	for i := uint8(0); i < 200; i++ {
 		out = append(out, i)
 	}
@@ -149,7 +157,8 @@ func Bytes() []uint8 {
 }
 
 func FloatLiteral() []int {
-	out := []int{} // want `preallocate it with make\(\[\]int, 0, 1e6\)$`
+	// related: preallocate it with make\(\[\]int, 0, 1e6\)$
+	out := []int{} // want `out grows by reallocation: appended to once per iteration`
 	for i := 0; i < 1e6; i++ {
 		out = append(out, i)
 	}
@@ -158,7 +167,8 @@ func FloatLiteral() []int {
 
 // A second loop fills the same slice: the first count is a lower bound.
 func Both(a, b []string) []string {
-	out := []string{} // want `preallocate it with make\(\[\]string, 0, len\(a\)\) or more \(it is filled after the loop too\)$`
+	// related: preallocate it with make\(\[\]string, 0, len\(a\)\) or more \(it is filled after the loop too\)$
+	out := []string{} // want `out grows by reallocation: appended to once per iteration`
 	for _, s := range a {
 		out = append(out, s)
 	}
@@ -170,7 +180,7 @@ func Both(a, b []string) []string {
 
 // A goto could run the moved declaration again: reported without a fix.
 func (s *store) Retry(ready func() bool) []string {
-	out := []string{} // want `out is appended to once per iteration of a loop that runs len\(s.items\) times`
+	out := []string{} // want `out grows by reallocation: appended to once per iteration of a loop that runs len\(s.items\) times`
 	tries := 0
 again:
 	tries++
@@ -185,7 +195,8 @@ again:
 
 // An untyped complex bound converts to the counter's type.
 func ComplexBound() []int {
-	out := []int{} // want `preallocate it with make\(\[\]int, 0, 3\+0i\)$`
+	// related: preallocate it with make\(\[\]int, 0, 3\+0i\)$
+	out := []int{} // want `out grows by reallocation: appended to once per iteration`
 	for i := 0; i < 3+0i; i++ {
 		out = append(out, i)
 	}

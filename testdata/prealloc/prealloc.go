@@ -3,7 +3,8 @@ package prealloc
 type User struct{ Name string }
 
 func Names(users []User) []string {
-	var names []string // want `names is appended to once per iteration of a loop that runs len\(users\) times, growing by reallocation: preallocate it with make\(\[\]string, 0, len\(users\)\) \(not offered as a fix: the slice would no longer be nil when the loop does not run\)`
+	// related: preallocate it with make\(\[\]string, 0, len\(users\)\) \(not offered as a fix: the slice would no longer be nil when the loop does not run\)
+	var names []string // want `names grows by reallocation: appended to once per iteration of a loop that runs len\(users\) times`
 	for _, u := range users {
 		names = append(names, u.Name)
 	}
@@ -11,7 +12,7 @@ func Names(users []User) []string {
 }
 
 func Squares(n int) []int {
-	sq := []int{} // want `sq is appended to once per iteration of a loop that runs n times`
+	sq := []int{} // want `sq grows by reallocation: appended to once per iteration of a loop that runs n times`
 	for i := 0; i < n; i++ {
 		sq = append(sq, i*i)
 	}
@@ -19,7 +20,7 @@ func Squares(n int) []int {
 }
 
 func Keys(m map[string]int) []string {
-	keys := make([]string, 0) // want `keys is appended to once per iteration of a loop that runs len\(m\) times`
+	keys := make([]string, 0) // want `keys grows by reallocation: appended to once per iteration of a loop that runs len\(m\) times`
 	for k := range m {
 		keys = append(keys, k)
 	}
@@ -27,7 +28,7 @@ func Keys(m map[string]int) []string {
 }
 
 func Ints(n int) []int {
-	var out []int // want `out is appended to once per iteration of a loop that runs n times`
+	var out []int // want `out grows by reallocation: appended to once per iteration of a loop that runs n times`
 	for i := range n {
 		out = append(out, i)
 	}
@@ -46,7 +47,7 @@ func (t *table) Firsts() []string {
 
 // The count is declared after the slice: reported, but no fix.
 func Late(get func() []User) []string {
-	var names []string // want `names is appended to once per iteration`
+	var names []string // want `names grows by reallocation: appended to once per iteration`
 	users := get()
 	for _, u := range users {
 		names = append(names, u.Name)

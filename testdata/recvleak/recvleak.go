@@ -8,14 +8,14 @@ func sumAll(jobs []int) int {
 		go func() { results <- work(j) }()
 	}
 	total := 0
-	for r := range results { // want `range over a channel that nothing closes: the loop blocks forever after the last value`
+	for r := range results { // want `range over the channel blocks forever after the last value: nothing closes the channel`
 		total += r
 	}
 	return total
 }
 
 func consumer(in chan int, out chan<- int) {
-	for v := range in { // want `range over a channel that nothing closes`
+	for v := range in { // want `range over the channel blocks forever after the last value`
 		out <- v
 	}
 }

@@ -13,7 +13,7 @@ type watcher struct {
 
 func (w *watcher) watch(parent context.Context, id int, ev chan<- int) {
 	ctx, stop := context.WithCancel(parent)
-	w.stops[id] = stop // want `cancel func is stored in stops but never called: the context lives until its parent is done`
+	w.stops[id] = stop // want `context lives until its parent is done: the cancel func stored in stops is never called`
 	go func() {
 		<-ctx.Done()
 		ev <- id
@@ -30,7 +30,7 @@ type session struct {
 
 func open(parent context.Context) *session {
 	s := &session{}
-	s.ctx, s.cancel = context.WithTimeout(parent, time.Minute) // want `cancel func is stored in cancel but never called`
+	s.ctx, s.cancel = context.WithTimeout(parent, time.Minute) // want `the cancel func stored in cancel is never called`
 	return s
 }
 
@@ -40,6 +40,6 @@ var stopLoop context.CancelCauseFunc
 
 func startLoop() context.Context {
 	ctx, cancel := context.WithCancelCause(context.Background())
-	stopLoop = cancel // want `cancel func is stored in stopLoop but never called`
+	stopLoop = cancel // want `the cancel func stored in stopLoop is never called`
 	return ctx
 }

@@ -3,7 +3,7 @@ package tickerstop
 import "time"
 
 func waitReady(ready func() bool) {
-	t := time.NewTicker(10 * time.Millisecond) // want `ticker is never stopped: before Go 1.23 an unstopped ticker is never collected`
+	t := time.NewTicker(10 * time.Millisecond) // want `ticker is never stopped, so it fires for the life of the process: before Go 1.23 it is never collected`
 	for range t.C {
 		if ready() {
 			return
@@ -12,7 +12,7 @@ func waitReady(ready func() bool) {
 }
 
 func firstOf(in <-chan int, d time.Duration) (int, bool) {
-	timer := time.NewTimer(d) // want `timer is never stopped: before Go 1.23 an unstopped timer is not collected until it fires`
+	timer := time.NewTimer(d) // want `timer is never stopped, so it stays in memory until it fires: before Go 1.23 it is not collected until then`
 	select {
 	case v := <-in:
 		return v, true
@@ -22,7 +22,7 @@ func firstOf(in <-chan int, d time.Duration) (int, bool) {
 }
 
 func resetOnly(in <-chan int, d time.Duration) int {
-	t := time.NewTicker(d) // want `ticker is never stopped`
+	t := time.NewTicker(d) // want `ticker is never stopped, so it fires for the life of the process`
 	n := 0
 	for v := range in {
 		n += v

@@ -12,7 +12,7 @@ func idle(msgs <-chan string, handle func(string)) error {
 		select {
 		case msg := <-msgs:
 			handle(msg)
-		case <-time.After(time.Minute): // want `time.After in a loop allocates and arms a new timer on every iteration`
+		case <-time.After(time.Minute): // want `time.After in a loop restarts the timeout whenever another case wins: each iteration arms a new timer`
 			return errIdle
 		}
 	}
@@ -24,7 +24,7 @@ func param(msgs <-chan string, timeout time.Duration) int {
 		select {
 		case <-msgs:
 			n++
-		case t := <-time.After(2 * timeout): // want `time.After in a loop allocates and arms a new timer`
+		case t := <-time.After(2 * timeout): // want `time.After in a loop restarts the timeout whenever another case wins`
 			_ = t
 			return n
 		}
@@ -36,7 +36,7 @@ loop:
 	for v := range in {
 		select {
 		case out <- v:
-		case <-time.After(time.Second): // want `time.After in a loop allocates and arms a new timer`
+		case <-time.After(time.Second): // want `time.After in a loop restarts the timeout whenever another case wins`
 			break loop
 		}
 	}
@@ -49,7 +49,7 @@ func selectInIf(in <-chan int, slow bool, wait time.Duration) int {
 			select {
 			case v := <-in:
 				sum += v
-			case <-time.After(wait): // want `time.After in a loop allocates`
+			case <-time.After(wait): // want `time.After in a loop restarts the timeout`
 			}
 		}
 	}
@@ -62,7 +62,7 @@ func usesTimerName(in <-chan int) {
 		select {
 		case v := <-in:
 			timer += v
-		case <-time.After(time.Second): // want `time.After in a loop allocates`
+		case <-time.After(time.Second): // want `time.After in a loop restarts the timeout`
 			return
 		}
 	}
@@ -73,7 +73,7 @@ func inLiteral(in <-chan int) func() {
 		for {
 			select {
 			case <-in:
-			case <-time.After(time.Second): // want `time.After in a loop allocates`
+			case <-time.After(time.Second): // want `time.After in a loop restarts the timeout`
 				return
 			}
 		}

@@ -7,7 +7,7 @@ func backoff(in <-chan int) {
 		d := time.Duration(attempt) * time.Second
 		select {
 		case <-in:
-		case <-time.After(d): // want `time.After in a loop allocates`
+		case <-time.After(d): // want `time.After in a loop restarts the timeout`
 			return
 		}
 	}
@@ -17,7 +17,7 @@ func tick(in <-chan int, done <-chan struct{}) {
 	for {
 		select {
 		case <-in:
-		case <-time.Tick(time.Second): // want `time.Tick in a loop starts a new ticker on every iteration, so the ticking restarts`
+		case <-time.Tick(time.Second): // want `time.Tick in a loop restarts the ticking whenever another case wins: each iteration starts a new ticker`
 		case <-done:
 			return
 		}
@@ -29,7 +29,7 @@ again:
 	select {
 	case <-in:
 		goto again
-	case <-time.After(time.Second): // want `time.After in a loop allocates`
+	case <-time.After(time.Second): // want `time.After in a loop restarts the timeout`
 	}
 }
 
@@ -37,8 +37,8 @@ func twoTimeouts(in <-chan int, soft, hard time.Duration) {
 	for {
 		select {
 		case <-in:
-		case <-time.After(soft): // want `time.After in a loop allocates`
-		case <-time.After(hard): // want `time.After in a loop allocates`
+		case <-time.After(soft): // want `time.After in a loop restarts the timeout`
+		case <-time.After(hard): // want `time.After in a loop restarts the timeout`
 			return
 		}
 	}
@@ -48,7 +48,7 @@ func loopVarDuration(in <-chan int) {
 	for i := 0; i < 10; i++ {
 		select {
 		case <-in:
-		case <-time.After(time.Duration(i) * time.Millisecond): // want `time.After in a loop allocates`
+		case <-time.After(time.Duration(i) * time.Millisecond): // want `time.After in a loop restarts the timeout`
 		}
 	}
 }

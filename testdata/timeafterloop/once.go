@@ -75,7 +75,7 @@ func rearmed(events <-chan int, ack <-chan struct{}) {
 		if first {
 			select {
 			case <-ack:
-			case <-time.After(time.Second): // want `time.After in a loop allocates and arms a new timer`
+			case <-time.After(time.Second): // want `time.After in a loop restarts the timeout whenever another case wins`
 			}
 			first = false
 		}
@@ -93,7 +93,7 @@ func skipsClear(events <-chan int, ack <-chan struct{}) {
 			select {
 			case <-ack:
 				continue
-			case <-time.After(time.Second): // want `time.After in a loop allocates and arms a new timer`
+			case <-time.After(time.Second): // want `time.After in a loop restarts the timeout whenever another case wins`
 			}
 			first = false
 		}
@@ -108,7 +108,7 @@ func retryWithEvents(ctx context.Context, events <-chan int, backoff time.Durati
 		case <-ctx.Done():
 			return
 		case <-events:
-		case <-time.After(backoff): // want `time.After in a loop allocates and arms a new timer`
+		case <-time.After(backoff): // want `time.After in a loop restarts the timeout whenever another case wins`
 			return
 		}
 	}
@@ -144,7 +144,7 @@ func rewound(n int, ready <-chan struct{}) {
 		if i == 0 {
 			select {
 			case <-ready:
-			case <-time.After(time.Second): // want `time.After in a loop allocates and arms a new timer`
+			case <-time.After(time.Second): // want `time.After in a loop restarts the timeout whenever another case wins`
 			}
 		}
 		if n > 10 {

@@ -13,7 +13,7 @@ func eachWithTimeout(items iter.Seq[int], acks <-chan int) int {
 		select {
 		case a := <-acks:
 			n += a + it
-		case <-time.After(time.Second): // want `time.After in a loop allocates and arms a new timer`
+		case <-time.After(time.Second): // want `time.After in a loop restarts the timeout whenever another case wins`
 			return n
 		}
 	}

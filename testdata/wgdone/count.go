@@ -25,7 +25,7 @@ func addOneStartTwo() {
 		work()
 		wg.Done()
 	}()
-	wg.Wait() // want `Add\(1\) is matched by 2 goroutine\(s\) calling Done: the counter goes negative and Done panics`
+	wg.Wait() // want `Done panics on a negative counter: Add\(1\) is matched by 2 goroutine\(s\) calling Done`
 }
 
 // The loop waits in its first iteration for goroutines it has not started.
@@ -44,7 +44,7 @@ func waitInLoop(jobs []func()) {
 // Add counts every element, but some iterations start no goroutine.
 func addAllStartSome(jobs []func(), skip func(int) bool) {
 	var wg sync.WaitGroup
-	wg.Add(len(jobs)) // want `Add\(len\(jobs\)\) counts one goroutine per iteration, but an iteration can skip starting it: Wait then blocks forever; call Add\(1\) right before the go statement`
+	wg.Add(len(jobs)) // want `Wait blocks forever when an iteration skips starting the goroutine: Add\(len\(jobs\)\) counts one per iteration`
 	for i, job := range jobs {
 		if skip(i) {
 			continue
@@ -59,7 +59,7 @@ func addAllStartSome(jobs []func(), skip func(int) bool) {
 
 func addAllStartConditional(n int, ok func(int) bool) {
 	var wg sync.WaitGroup
-	wg.Add(n) // want `Add\(n\) counts one goroutine per iteration, but an iteration can skip starting it`
+	wg.Add(n) // want `Wait blocks forever when an iteration skips starting the goroutine: Add\(n\) counts one per iteration`
 	for i := 0; i < n; i++ {
 		if ok(i) {
 			go func() {
@@ -72,7 +72,7 @@ func addAllStartConditional(n int, ok func(int) bool) {
 
 func addAllStartTwo(jobs []func()) {
 	var wg sync.WaitGroup
-	wg.Add(len(jobs)) // want `Add\(len\(jobs\)\) counts one goroutine per iteration, but each iteration starts 2 that call Done: the counter goes negative and Done panics`
+	wg.Add(len(jobs)) // want `Done panics on a negative counter: Add\(len\(jobs\)\) counts one goroutine per iteration, but each iteration starts 2`
 	for _, job := range jobs {
 		go func() {
 			defer wg.Done()

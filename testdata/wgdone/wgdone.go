@@ -24,7 +24,7 @@ func earlyReturn(jobs []job) {
 			wg.Done()
 		}()
 	}
-	wg.Wait() // want `Wait blocks forever when the goroutine takes the path that returns without calling Done`
+	wg.Wait() // want `Wait blocks forever when the goroutine takes the path that returns without calling Done$`
 }
 
 func worker(wg *sync.WaitGroup, j job, errs chan<- error) {

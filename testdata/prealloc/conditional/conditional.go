@@ -6,7 +6,8 @@ type User struct {
 }
 
 func Adults(users []User) []string {
-	var names []string // want `names is appended to at most once per iteration of a loop that runs len\(users\) times, growing by reallocation: preallocate it with make\(\[\]string, 0, len\(users\)\) \(an upper bound\)`
+	// related: preallocate it with make\(\[\]string, 0, len\(users\)\) \(an upper bound\)
+	var names []string // want `names grows by reallocation: appended to at most once per iteration of a loop that runs len\(users\) times`
 	for _, u := range users {
 		if u.Adult {
 			names = append(names, u.Name)

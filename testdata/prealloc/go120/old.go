@@ -3,7 +3,8 @@ package go120
 // max is not a builtin before Go 1.21: the count's guard is in words,
 // and there is no fix.
 func Squares(n int) []int {
-	sq := []int{} // want `sq is appended to once per iteration of a loop that runs n times, growing by reallocation: preallocate it with make\(\[\]int, 0, n\) if n is not negative$`
+	// related: preallocate it with make\(\[\]int, 0, n\) if n is not negative$
+	sq := []int{} // want `sq grows by reallocation: appended to once per iteration of a loop that runs n times`
 	for i := 0; i < n; i++ {
 		sq = append(sq, i*i)
 	}
@@ -12,7 +13,8 @@ func Squares(n int) []int {
 
 // A length needs no guard, and the fix works in any version.
 func Copy(xs []string) []string {
-	out := []string{} // want `preallocate it with make\(\[\]string, 0, len\(xs\)\)$`
+	// related: preallocate it with make\(\[\]string, 0, len\(xs\)\)$
+	out := []string{} // want `out grows by reallocation: appended to once per iteration`
 	for _, x := range xs {
 		out = append(out, x)
 	}

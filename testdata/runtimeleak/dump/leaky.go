@@ -33,7 +33,7 @@ func Locked(c *inner.Cache) {
 func Wait(wg *sync.WaitGroup, results chan int) {
 	go func() {
 		defer wg.Done()
-		results <- <-results // want `a goroutine has been blocked on chan receive for 42 minutes, a suspected leak \(goroutine dump\)`
+		results <- <-results // want `a goroutine has been blocked on chan receive for 42 minutes: a suspected leak \(goroutine dump\)`
 	}()
 }
 
@@ -42,7 +42,7 @@ func Wait(wg *sync.WaitGroup, results chan int) {
 func Sum(mu *sync.Mutex, n int) {
 	for range n {
 		go func() {
-			mu.Lock() // want `3 goroutines have been blocked on sync.Mutex.Lock for 11 minutes or more, suspected leaks \(goroutine dump\)`
+			mu.Lock() // want `3 goroutines have been blocked on sync.Mutex.Lock for 11 minutes or more: suspected leaks \(goroutine dump\)`
 			defer mu.Unlock()
 		}()
 	}

@@ -7,7 +7,7 @@ func laterTimer(in <-chan int, d time.Duration) *time.Timer {
 	for {
 		select {
 		case <-in:
-		case <-time.After(d): // want `time.After in a loop allocates and arms a new timer`
+		case <-time.After(d): // want `time.After in a loop restarts the timeout whenever another case wins`
 			goto out
 		}
 	}
@@ -21,7 +21,7 @@ func laterDecl(in <-chan int, d time.Duration) *time.Timer {
 	for i := 0; i < 3; i++ {
 		select {
 		case <-in:
-		case <-time.After(d): // want `time.After in a loop allocates and arms a new timer`
+		case <-time.After(d): // want `time.After in a loop restarts the timeout whenever another case wins`
 		}
 	}
 	timer := time.NewTimer(d)
@@ -34,7 +34,7 @@ func nestedDecl(in <-chan int, d time.Duration, again bool) {
 	for i := 0; i < 3; i++ {
 		select {
 		case <-in:
-		case <-time.After(d): // want `time.After in a loop allocates and arms a new timer`
+		case <-time.After(d): // want `time.After in a loop restarts the timeout whenever another case wins`
 		}
 	}
 	if again {

@@ -9,7 +9,7 @@ func idle(msgs <-chan string) {
 	for {
 		select {
 		case <-msgs:
-		case <-time.After(time.Minute): // want `time.After in a loop creates a new timer on every iteration, and before Go 1.23 none is collected until it fires`
+		case <-time.After(time.Minute): // want `time.After in a loop grows memory with the iteration rate: before Go 1.23 no timer is collected until it fires`
 			return
 		}
 	}
@@ -17,7 +17,7 @@ func idle(msgs <-chan string) {
 
 func poll(n int, check func() bool) {
 	for range n {
-		<-time.Tick(time.Second) // want `time.Tick in a loop starts a new ticker on every iteration, and before Go 1.23 no ticker is ever collected`
+		<-time.Tick(time.Second) // want `time.Tick in a loop leaks a ticker per iteration: before Go 1.23 no ticker is ever collected`
 		if check() {
 			return
 		}
@@ -76,7 +76,7 @@ func fiveEvents(ch <-chan int, fail func(int)) {
 	for i := 0; i < 5; i++ {
 		select {
 		case <-ch:
-		case <-time.After(time.Second): // want `time.After in a loop creates a new timer on every iteration`
+		case <-time.After(time.Second): // want `time.After in a loop grows memory with the iteration rate`
 			fail(i)
 		}
 	}

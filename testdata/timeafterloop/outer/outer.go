@@ -10,7 +10,7 @@ func nestedUse(in <-chan int, d time.Duration, flush bool) {
 	for i := 0; i < 3; i++ {
 		select {
 		case <-in:
-		case <-time.After(d): // want `time.After in a loop allocates and arms a new timer`
+		case <-time.After(d): // want `time.After in a loop restarts the timeout whenever another case wins`
 		}
 	}
 	if flush {

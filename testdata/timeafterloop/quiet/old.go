@@ -9,7 +9,7 @@ func idleOld(msgs <-chan string) {
 	for {
 		select {
 		case <-msgs:
-		case <-time.After(time.Minute): // want `time.After in a loop creates a new timer on every iteration, and before Go 1.23 none is collected until it fires`
+		case <-time.After(time.Minute): // want `time.After in a loop grows memory with the iteration rate: before Go 1.23 no timer is collected until it fires`
 			return
 		}
 	}

@@ -28,7 +28,7 @@ func setupOnce() {
 }
 
 func serve() {
-	go func() { // want `goroutine never exits: no path of it returns, so every call of serve starts one more that lives as long as the process`
+	go func() { // want `goroutine never exits, so every call of serve adds one for the life of the process: no path of it returns`
 		for {
 			heartbeat()
 			time.Sleep(time.Second)

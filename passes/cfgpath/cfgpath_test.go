@@ -1,11 +1,12 @@
-package ssautil_test
+package cfgpath_test
 
 import (
 	"testing"
 
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/gohazard/gohazard/passes/ssautil"
+	"github.com/gohazard/gohazard/passes/cfgpath"
+	"github.com/gohazard/gohazard/passes/testutil"
 )
 
 // blockOf returns the block of fn whose comment (the builder's name for
@@ -22,7 +23,7 @@ func blockOf(t *testing.T, fn *ssa.Function, name string) *ssa.BasicBlock {
 }
 
 func TestSCCs(t *testing.T) {
-	pkg := build(t, `package p
+	pkg := testutil.BuildSSA(t, `package p
 
 func f(xs []int, ok bool) int {
 	n := 0
@@ -38,7 +39,7 @@ func f(xs []int, ok bool) int {
 }
 `)
 	fn := pkg.Func("f")
-	comp, cyclic := ssautil.SCCs(fn)
+	comp, cyclic := cfgpath.SCCs(fn)
 	body := blockOf(t, fn, "rangeindex.body")
 	loop := blockOf(t, fn, "rangeindex.loop")
 	then := blockOf(t, fn, "if.then")
@@ -51,7 +52,7 @@ func f(xs []int, ok bool) int {
 }
 
 func TestGuards(t *testing.T) {
-	pkg := build(t, `package p
+	pkg := testutil.BuildSSA(t, `package p
 
 func f(a, b bool, xs []int) int {
 	n := 0
@@ -75,17 +76,17 @@ func f(a, b bool, xs []int) int {
 			inner = b
 		}
 	}
-	g := ssautil.Guards(inner)
-	if v, ok := g[ssautil.CondKey(fn.Params[0])]; !ok || !v {
+	g := cfgpath.Guards(inner)
+	if v, ok := g[cfgpath.CondKey(fn.Params[0])]; !ok || !v {
 		t.Errorf("Guards(inner then) = %v, want a known true", g)
 	}
-	if _, ok := g[ssautil.CondKey(fn.Params[1])]; ok {
+	if _, ok := g[cfgpath.CondKey(fn.Params[1])]; ok {
 		t.Errorf("Guards(inner then) = %v: b is a loop condition and guards nothing", g)
 	}
 }
 
 func TestCondKey(t *testing.T) {
-	pkg := build(t, `package p
+	pkg := testutil.BuildSSA(t, `package p
 
 type T struct{ on bool }
 
@@ -107,7 +108,7 @@ func f(s any, t *T, n int) {
 	keys := map[string]int{}
 	for _, b := range pkg.Func("f").Blocks {
 		if iff, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If); ok {
-			keys[ssautil.CondKey(iff.Cond)]++
+			keys[cfgpath.CondKey(iff.Cond)]++
 		}
 	}
 	// Three conditions, each tested twice: the assertion's ok, t.on and

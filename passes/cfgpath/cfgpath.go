@@ -1,4 +1,9 @@
-package ssautil
+// Package cfgpath answers questions about the paths of an SSA function's
+// control flow graph: whether a path from a point reaches a return (or
+// another destination) while avoiding a set of points, which branch
+// conditions guard a block, which blocks lie on a cycle, and how much
+// weight a path can pass.
+package cfgpath
 
 import (
 	"fmt"
@@ -7,6 +12,8 @@ import (
 	"slices"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/gohazard/gohazard/passes/apimatch"
 )
 
 // Points is a set of program points in one function: an instruction, or
@@ -93,47 +100,6 @@ func Index(instr ssa.Instruction) int {
 	return -1
 }
 
-// CaseBodies returns the block each case of sel continues in, by case
-// index, and the default's (nil for a blocking select). Cases with empty
-// bodies may share a block: the one the select statement is followed by.
-func CaseBodies(sel *ssa.Select) (bodies []*ssa.BasicBlock, deflt *ssa.BasicBlock) {
-	bodies = make([]*ssa.BasicBlock, len(sel.States))
-	var idx ssa.Value
-	for _, ref := range *sel.Referrers() {
-		if ex, ok := ref.(*ssa.Extract); ok && ex.Index == 0 {
-			idx = ex
-		}
-	}
-	if idx == nil {
-		return bodies, nil
-	}
-	// The builder tests the index against each case in turn:
-	// if idx == i goto body_i else next; the last next is the default.
-	lastCase := -1
-	for _, ref := range *idx.Referrers() {
-		cmp, ok := ref.(*ssa.BinOp)
-		if !ok {
-			continue
-		}
-		k, ok := cmp.Y.(*ssa.Const)
-		if !ok || cmp.Block() == nil {
-			continue
-		}
-		b := cmp.Block()
-		n, ok := constantInt(k)
-		if iff, isIf := b.Instrs[len(b.Instrs)-1].(*ssa.If); ok && isIf && iff.Cond == cmp && n >= 0 && n < len(bodies) {
-			bodies[n] = b.Succs[0]
-			if n > lastCase {
-				lastCase, deflt = n, b.Succs[1]
-			}
-		}
-	}
-	if sel.Blocking {
-		deflt = nil
-	}
-	return bodies, deflt
-}
-
 // MaxPassed returns the largest total weight of the blocks a path from
 // the entry of fn can pass, each block counted once per visit. A weighted
 // block for which inLoop reports true can be passed without bound: the
@@ -168,7 +134,7 @@ func MaxPassed(fn *ssa.Function, weight map[*ssa.BasicBlock]int, inLoop func(*ss
 	return longest(fn.Blocks[0])
 }
 
-// Conds maps conditions, by condKey, to the value they are known to have.
+// Conds maps conditions, by CondKey, to the value they are known to have.
 type Conds map[string]bool
 
 // Guards returns the branch conditions that must have held for control to
@@ -197,7 +163,7 @@ func Guards(b *ssa.BasicBlock) Conds {
 	return conds
 }
 
-// condKey identifies a condition by what it computes, so that two tests
+// CondKey identifies a condition by what it computes, so that two tests
 // of b == 10, len(xs) > 0 or s.flag in one function are one condition:
 // comparisons by operator and operands, constants by value, len and cap
 // of the same value, and loads of the same field or variable. (A field
@@ -216,7 +182,7 @@ func CondKey(v ssa.Value) string {
 	case *ssa.Field:
 		return CondKey(v.X) + fmt.Sprintf(".%d", v.Field)
 	case *ssa.Call:
-		if b := Builtin(&v.Call); (b == "len" || b == "cap") && len(v.Call.Args) == 1 {
+		if b := apimatch.Builtin(&v.Call); (b == "len" || b == "cap") && len(v.Call.Args) == 1 {
 			return b + "(" + CondKey(v.Call.Args[0]) + ")"
 		}
 	case *ssa.Extract:

@@ -1,6 +1,9 @@
-package registry_test
+package gohazard_test
 
 import (
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -10,20 +13,19 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/gohazard/gohazard/passes/registry"
+	"github.com/gohazard/gohazard"
 )
 
 // vetReserved are names go vet gives its own flags.
 var vetReserved = []string{"fix", "json", "c", "flags", "tags", "V", "n"}
 
 func TestEveryAnalyzerRegistered(t *testing.T) {
-	registered := map[string]registry.Entry{}
-	for _, e := range registry.Entries() {
+	registered := map[string]gohazard.Entry{}
+	for _, e := range gohazard.Entries() {
 		registered[e.Analyzer.Name] = e
 	}
-	root := filepath.Join("..", "..")
-	for _, family := range []string{registry.LeakCheck, registry.CtxCheck, registry.AllocCheck} {
-		dirs, err := os.ReadDir(filepath.Join(root, family))
+	for _, family := range []string{gohazard.LeakCheck, gohazard.CtxCheck, gohazard.AllocCheck} {
+		dirs, err := os.ReadDir(family)
 		if os.IsNotExist(err) {
 			continue
 		}
@@ -50,7 +52,7 @@ func TestNames(t *testing.T) {
 	vet := vetAnalyzers(t)
 	ident := regexp.MustCompile(`^[a-z][a-z0-9]*$`)
 	seen := map[string]bool{}
-	for _, e := range registry.Entries() {
+	for _, e := range gohazard.Entries() {
 		name := e.Analyzer.Name
 		if seen[name] {
 			t.Errorf("analyzer name %q registered twice", name)
@@ -70,7 +72,7 @@ func TestNames(t *testing.T) {
 		if vet[name] {
 			t.Errorf("analyzer name %q is one of go vet's analyzers", name)
 		}
-		for _, f := range []string{registry.LeakCheck, registry.CtxCheck, registry.AllocCheck} {
+		for _, f := range []string{gohazard.LeakCheck, gohazard.CtxCheck, gohazard.AllocCheck} {
 			if name == f {
 				t.Errorf("analyzer name %q is a family name", name)
 			}
@@ -79,7 +81,7 @@ func TestNames(t *testing.T) {
 }
 
 func TestMetadata(t *testing.T) {
-	for _, e := range registry.Entries() {
+	for _, e := range gohazard.Entries() {
 		a := e.Analyzer
 		summary, _, _ := strings.Cut(a.Doc, "\n")
 		if own(e) && (summary == "" || strings.HasSuffix(summary, ".") || strings.ToLower(summary[:1]) != summary[:1]) {
@@ -89,15 +91,15 @@ func TestMetadata(t *testing.T) {
 			t.Errorf("%s: incomplete metadata %+v", a.Name, e)
 		}
 	}
-	if err := analysis.Validate(registry.Analyzers()); err != nil {
+	if err := analysis.Validate(gohazard.Analyzers()); err != nil {
 		t.Fatal(err)
 	}
 }
 
 // own reports whether e is one of gohazard's analyzers rather than a
 // bundled one, which keeps its upstream name and doc.
-func own(e registry.Entry) bool {
-	return e.Family != registry.Vet && e.Family != registry.Staticcheck
+func own(e gohazard.Entry) bool {
+	return e.Family != gohazard.Vet && e.Family != gohazard.Staticcheck
 }
 
 // TestVetBundled checks that gohazard carries every analyzer of the
@@ -105,8 +107,8 @@ func own(e registry.Entry) bool {
 // loses none of vet's checks.
 func TestVetBundled(t *testing.T) {
 	bundled := map[string]bool{}
-	for _, e := range registry.Entries() {
-		if e.Family == registry.Vet {
+	for _, e := range gohazard.Entries() {
+		if e.Family == gohazard.Vet {
 			bundled[e.Analyzer.Name] = true
 			if !e.Default {
 				t.Errorf("vet's %s is off by default", e.Analyzer.Name)
@@ -147,4 +149,47 @@ func vetAnalyzers(t *testing.T) map[string]bool {
 		t.Fatalf("could not read go vet's analyzers from:\n%s", out)
 	}
 	return names
+}
+
+// TestMessagesChecked checks that the tests of every leakcheck and
+// allocheck analyzer pass their results to testutil.CheckDiagnostics,
+// which holds each message's lead to testutil.MaxLead characters.
+// (ctxcheck's tests are to follow.)
+func TestMessagesChecked(t *testing.T) {
+	for _, family := range []string{gohazard.LeakCheck, gohazard.AllocCheck} {
+		dirs, err := os.ReadDir(family)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range dirs {
+			if d.IsDir() && !callsCheckDiagnostics(t, filepath.Join(family, d.Name())) {
+				t.Errorf("the tests of %s/%s do not call testutil.CheckDiagnostics", family, d.Name())
+			}
+		}
+	}
+}
+
+// callsCheckDiagnostics reports whether a test file of dir calls
+// testutil.CheckDiagnostics.
+func callsCheckDiagnostics(t *testing.T, dir string) bool {
+	files, err := filepath.Glob(filepath.Join(dir, "*_test.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, name := range files {
+		f, err := parser.ParseFile(token.NewFileSet(), name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			if sel, ok := n.(*ast.SelectorExpr); ok && sel.Sel.Name == "CheckDiagnostics" {
+				if x, ok := sel.X.(*ast.Ident); ok && x.Name == "testutil" {
+					found = true
+				}
+			}
+			return !found
+		})
+	}
+	return found
 }

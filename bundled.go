@@ -1,4 +1,4 @@
-package registry
+package gohazard
 
 import (
 	"golang.org/x/tools/go/analysis/passes/appends"
@@ -55,13 +55,8 @@ import (
 	"honnef.co/go/tools/staticcheck/sa6003"
 	"honnef.co/go/tools/staticcheck/sa6005"
 	"honnef.co/go/tools/staticcheck/sa6006"
-)
 
-// Families of bundled analyzers, which keep their upstream names, flags
-// and messages.
-const (
-	Vet         = "vet"
-	Staticcheck = "staticcheck"
+	"github.com/gohazard/gohazard/passes/meta"
 )
 
 // vetSuite is go vet's own suite (cmd/vet/main.go of the Go release),
@@ -132,24 +127,24 @@ var staticcheckChecks = []*lint.Analyzer{
 func bundled() []Entry {
 	entries := make([]Entry, 0, len(vetSuite))
 	for _, e := range vetSuite {
-		e.Family, e.Default, e.Since, e.Severity = Vet, true, "v0.2.0", Warning
+		e.Info = meta.Info{Family: Vet, Default: true, Since: "v0.2.0", Severity: meta.Warning}
 		entries = append(entries, e)
 	}
 	// x/tools' modernize already reports and fixes strings built with +=
 	// in loops: gohazard carries it in allocheck rather than a second one.
-	entries = append(entries, Entry{Analyzer: modernize.StringsBuilderAnalyzer, Family: AllocCheck, Default: true, Since: "v0.2.0", Severity: Note})
+	entries = append(entries, Entry{Analyzer: modernize.StringsBuilderAnalyzer, Info: meta.Info{Family: AllocCheck, Default: true, Since: "v0.2.0", Severity: meta.Note}})
 	for _, a := range staticcheckChecks {
-		entries = append(entries, Entry{Analyzer: a.Analyzer, Family: Staticcheck, Default: false, Since: "v0.2.0", Severity: severity(a.Doc.Severity)})
+		entries = append(entries, Entry{Analyzer: a.Analyzer, Info: meta.Info{Family: Staticcheck, Default: false, Since: "v0.2.0", Severity: severity(a.Doc.Severity)}})
 	}
 	return entries
 }
 
-func severity(s lint.Severity) Severity {
+func severity(s lint.Severity) meta.Severity {
 	switch s {
 	case lint.SeverityError:
-		return Error
+		return meta.Error
 	case lint.SeverityWarning, lint.SeverityDeprecated:
-		return Warning
+		return meta.Warning
 	}
-	return Note
+	return meta.Note
 }

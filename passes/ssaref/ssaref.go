@@ -1,8 +1,11 @@
-package ssautil
+// Package ssaref tells which SSA values denote the same variable, and
+// what a call binds, is handed and runs: the reasoning analyzers share to
+// follow a value (a mutex, a WaitGroup, a channel) into the functions a
+// call starts or calls.
+package ssaref
 
 import (
 	"go/token"
-	"go/types"
 	"slices"
 
 	"golang.org/x/tools/go/ssa"
@@ -73,15 +76,15 @@ func MayBeSame(a, b ssa.Value) bool {
 }
 
 func throughPhi(v ssa.Value) bool {
-	_, ok := Root(v).(*ssa.Phi)
+	_, ok := root(v).(*ssa.Phi)
 	return ok
 }
 
-// Chain returns v and the values it is reached from through field
+// chain returns v and the values it is reached from through field
 // selections, loads and conversions, v first and its root last: for
 // &s.mu, the field address, the load of s, and s's variable.
-func Chain(v ssa.Value) []ssa.Value {
-	chain := []ssa.Value{v}
+func chain(v ssa.Value) []ssa.Value {
+	vs := []ssa.Value{v}
 	for {
 		switch x := v.(type) {
 		case *ssa.FieldAddr:
@@ -93,23 +96,23 @@ func Chain(v ssa.Value) []ssa.Value {
 		case *ssa.ChangeType:
 			v = x.X
 		default:
-			return chain
+			return vs
 		}
-		chain = append(chain, v)
+		vs = append(vs, v)
 	}
 }
 
-// Root returns the last value of Chain(v).
-func Root(v ssa.Value) ssa.Value {
-	chain := Chain(v)
-	return chain[len(chain)-1]
+// root returns the last value of chain(v).
+func root(v ssa.Value) ssa.Value {
+	c := chain(v)
+	return c[len(c)-1]
 }
 
 // Hands reports whether call is handed v, or a value v was reached from
 // (the struct holding a mutex field, say), as an argument, receiver or
 // closure binding: the callee may then operate on v.
 func Hands(call ssa.CallInstruction, v ssa.Value) bool {
-	roots := Chain(v)
+	roots := chain(v)
 	handed := func(arg ssa.Value) bool {
 		return slices.ContainsFunc(roots, func(r ssa.Value) bool { return SameRef(arg, r) })
 	}
@@ -163,37 +166,4 @@ func Runs(call ssa.CallInstruction) []*ssa.Function {
 // Runs) for which pred holds.
 func RunsAny(call ssa.CallInstruction, pred func(*ssa.Function) bool) bool {
 	return slices.ContainsFunc(Runs(call), pred)
-}
-
-// FieldVar returns the struct field fa addresses, the generic origin for
-// a field of an instantiated type, so that every value of the struct type
-// shares it; nil when fa does not select through a pointer to a struct.
-func FieldVar(fa *ssa.FieldAddr) *types.Var {
-	ptr, ok := fa.X.Type().Underlying().(*types.Pointer)
-	if !ok {
-		return nil
-	}
-	st, ok := ptr.Elem().Underlying().(*types.Struct)
-	if !ok {
-		return nil
-	}
-	return st.Field(fa.Field).Origin()
-}
-
-// MutexKey returns what identifies the mutex v across the functions of a
-// package: the struct field it is (the same field of any value of that
-// struct type) or the package-level variable, or nil for a mutex that is
-// a local variable or reached otherwise.
-func MutexKey(v ssa.Value) types.Object {
-	switch v := v.(type) {
-	case *ssa.FieldAddr:
-		if ptr, ok := v.X.Type().Underlying().(*types.Pointer); ok {
-			if st, ok := ptr.Elem().Underlying().(*types.Struct); ok {
-				return st.Field(v.Field)
-			}
-		}
-	case *ssa.Global:
-		return v.Object()
-	}
-	return nil
 }

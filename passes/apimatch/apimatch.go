@@ -1,9 +1,10 @@
-// Package ssautil holds the SSA helpers shared by gohazard's analyzers:
-// callee resolution by object and a small API over channel operations.
-package ssautil
+// Package apimatch identifies the functions, methods, types and fields
+// that SSA code uses by their objects (package path and name), never by
+// the spelling at the call site: static callees, builtins, and the struct
+// field a field address selects.
+package apimatch
 
 import (
-	"go/constant"
 	"go/types"
 	"iter"
 
@@ -85,14 +86,6 @@ func Instructions(fns []*ssa.Function) iter.Seq[ssa.Instruction] {
 	}
 }
 
-func constantInt(c *ssa.Const) (int, bool) {
-	if c.Value == nil || c.Value.Kind() != constant.Int {
-		return 0, false
-	}
-	n, ok := constant.Int64Val(c.Value)
-	return int(n), ok
-}
-
 // IsType reports whether t (or what it aliases) is the named type
 // pkgPath.name.
 func IsType(t types.Type, pkgPath, name string) bool {
@@ -102,4 +95,19 @@ func IsType(t types.Type, pkgPath, name string) bool {
 	}
 	obj := named.Obj()
 	return obj.Pkg() != nil && obj.Pkg().Path() == pkgPath && obj.Name() == name
+}
+
+// FieldVar returns the struct field fa addresses, the generic origin for
+// a field of an instantiated type, so that every value of the struct type
+// shares it; nil when fa does not select through a pointer to a struct.
+func FieldVar(fa *ssa.FieldAddr) *types.Var {
+	ptr, ok := fa.X.Type().Underlying().(*types.Pointer)
+	if !ok {
+		return nil
+	}
+	st, ok := ptr.Elem().Underlying().(*types.Struct)
+	if !ok {
+		return nil
+	}
+	return st.Field(fa.Field).Origin()
 }
