@@ -13,6 +13,7 @@ import (
 	"github.com/gohazard/gohazard/allocheck/hotalloc"
 	"github.com/gohazard/gohazard/allocheck/mapprealloc"
 	"github.com/gohazard/gohazard/allocheck/prealloc"
+	"github.com/gohazard/gohazard/allocheck/stringsbuilder"
 	"github.com/gohazard/gohazard/allocheck/timeafterloop"
 	"github.com/gohazard/gohazard/ctxcheck/ctxbackground"
 	"github.com/gohazard/gohazard/ctxcheck/ctxdone"
@@ -70,6 +71,7 @@ func Entries() []Entry {
 		{Analyzer: hotalloc.Analyzer, Family: AllocCheck, Default: false, Since: "v0.2.0", Severity: Note},
 		{Analyzer: prealloc.Analyzer, Family: AllocCheck, Default: true, Since: "v0.2.0", Severity: Note},
 		{Analyzer: mapprealloc.Analyzer, Family: AllocCheck, Default: true, Since: "v0.2.0", Severity: Note},
+		{Analyzer: stringsbuilder.Analyzer, Family: AllocCheck, Default: true, Since: "v0.2.0", Severity: Note},
 		{Analyzer: timeafterloop.Analyzer, Family: AllocCheck, Default: true, Since: "v0.1.0", Severity: Warning},
 		{Analyzer: ctxbackground.Analyzer, Family: CtxCheck, Default: true, Since: "v0.2.0", Severity: Warning},
 		{Analyzer: ctxrequest.Analyzer, Family: CtxCheck, Default: true, Since: "v0.2.0", Severity: Warning},
