@@ -19,7 +19,6 @@ import (
 	"golang.org/x/tools/go/analysis/passes/ifaceassert"
 	"golang.org/x/tools/go/analysis/passes/loopclosure"
 	"golang.org/x/tools/go/analysis/passes/lostcancel"
-	"golang.org/x/tools/go/analysis/passes/modernize"
 	"golang.org/x/tools/go/analysis/passes/nilfunc"
 	"golang.org/x/tools/go/analysis/passes/printf"
 	"golang.org/x/tools/go/analysis/passes/shift"
@@ -130,9 +129,6 @@ func bundled() []Entry {
 		e.Info = meta.Info{Family: Vet, Default: true, Since: "v0.2.0", Severity: meta.Warning}
 		entries = append(entries, e)
 	}
-	// x/tools' modernize already reports and fixes strings built with +=
-	// in loops: gohazard carries it in allocheck rather than a second one.
-	entries = append(entries, Entry{Analyzer: modernize.StringsBuilderAnalyzer, Info: meta.Info{Family: AllocCheck, Default: true, Since: "v0.2.0", Severity: meta.Note}})
 	for _, a := range staticcheckChecks {
 		entries = append(entries, Entry{Analyzer: a.Analyzer, Info: meta.Info{Family: Staticcheck, Default: false, Since: "v0.2.0", Severity: severity(a.Doc.Severity)}})
 	}

@@ -18,6 +18,7 @@ import (
 	"github.com/gohazard/gohazard/allocheck/hotalloc"
 	"github.com/gohazard/gohazard/allocheck/mapprealloc"
 	"github.com/gohazard/gohazard/allocheck/prealloc"
+	"github.com/gohazard/gohazard/allocheck/stringsbuilder"
 	"github.com/gohazard/gohazard/allocheck/timeafterloop"
 	"github.com/gohazard/gohazard/ctxcheck/ctxbackground"
 	"github.com/gohazard/gohazard/ctxcheck/ctxdone"
@@ -66,6 +67,7 @@ func Entries() []Entry {
 		{Analyzer: hotalloc.Analyzer, Info: hotalloc.Meta},
 		{Analyzer: prealloc.Analyzer, Info: prealloc.Meta},
 		{Analyzer: mapprealloc.Analyzer, Info: mapprealloc.Meta},
+		{Analyzer: stringsbuilder.Analyzer, Info: stringsbuilder.Meta},
 		{Analyzer: timeafterloop.Analyzer, Info: timeafterloop.Meta},
 		{Analyzer: ctxbackground.Analyzer, Info: ctxbackground.Meta},
 		{Analyzer: ctxrequest.Analyzer, Info: ctxrequest.Meta},

@@ -36,7 +36,7 @@ func testCompilerLog(t *testing.T, pkg string) {
 		t.Fatal(err)
 	}
 	log := t.TempDir()
-	build := exec.Command("go", "build", "-gcflags=-json=0,"+log, ".")
+	build := exec.Command("go", "build", "-o", os.DevNull, "-gcflags=-json=0,"+log, ".")
 	build.Dir = dir
 	build.Env = append(build.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
 	if out, err := build.CombinedOutput(); err != nil {

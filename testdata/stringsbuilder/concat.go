@@ -3,7 +3,7 @@ package stringsbuilder
 func Join(parts []string) string {
 	s := "["
 	for _, p := range parts {
-		s += p // want `using string \+= string in a loop is inefficient`
+		s += p // want `string built with \+= in a loop: each iteration copies the whole string`
 		s += ","
 	}
 	s += "]"
@@ -14,7 +14,7 @@ func Join(parts []string) string {
 func Prefixes(parts []string, use func(string)) {
 	s := ""
 	for _, p := range parts {
-		s += p // want `using string \+= string in a loop is inefficient`
+		s += p // want `string built with \+= in a loop: each iteration copies the whole string`
 		use(s)
 	}
 }
