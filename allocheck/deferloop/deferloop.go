@@ -164,7 +164,8 @@ func repeatingLoop(path []ast.Node, stmt *ast.DeferStmt) ast.Stmt {
 }
 
 // exitsAfter reports whether body holds, at its top level after the
-// statement containing stmt, a statement that leaves the loop.
+// statement containing stmt, a statement that leaves the loop, reached
+// by every path: no statement between them continues the loop.
 func exitsAfter(body *ast.BlockStmt, stmt ast.Stmt) bool {
 	after := false
 	for _, s := range body.List {
@@ -177,12 +178,31 @@ func exitsAfter(body *ast.BlockStmt, stmt ast.Stmt) bool {
 				// and a labeled continue to an outer loop leave it.
 				return s.Tok == token.BREAK || s.Tok == token.GOTO || s.Tok == token.CONTINUE && s.Label != nil
 			}
+			if continues(s) {
+				return false
+			}
 		}
 		if loops.Contains(s, stmt.Pos()) {
 			after = true
 		}
 	}
 	return false
+}
+
+// continues reports whether s holds a continue of the loop whose body it
+// is in: an unlabeled one outside nested loops and function literals.
+func continues(s ast.Stmt) bool {
+	found := false
+	ast.Inspect(s, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit, *ast.ForStmt, *ast.RangeStmt:
+			return false
+		case *ast.BranchStmt:
+			found = found || n.Tok == token.CONTINUE && n.Label == nil
+		}
+		return !found
+	})
+	return found
 }
 
 // heldValues reports whether the deferred call holds a value made in the

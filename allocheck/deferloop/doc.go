@@ -52,9 +52,12 @@
 // a ranged slice or map, which exist before the loop) that is dead after
 // the iteration. A value that must live until return is not reported:
 // one stored outside the loop (files = append(files, f), a field, a map,
-// a global), sent on a channel, returned, captured by a goroutine or by a
-// function literal kept for later, or made by the same call as such a
-// value (a server kept in a slice and its cleanup function). Loops that
+// a global), sent on a channel, captured by a goroutine or by a function
+// literal kept for later, or made by the same call as such a value (a
+// server kept in a slice and its cleanup function). A value returned from
+// inside the loop is kept by the iteration that returns only: the earlier
+// iterations' values (each attempt's context when the loop returns the
+// first connection that succeeds) pile up and are reported. Loops that
 // only defer the release of values made before them release a batch at
 // return on purpose, and so do defers on loop-invariant values (closing
 // scopes pushed per element, giving back every semaphore slot taken). A

@@ -390,18 +390,6 @@ func keptInClosures(names []string) []func() error {
 	return later
 }
 
-// Returned: the caller gets it.
-func returnedFromInside(names []string, want string) *os.File {
-	for _, name := range names {
-		f, _ := os.Open(name)
-		defer f.Close()
-		if name == want {
-			return f
-		}
-	}
-	return nil
-}
-
 // Loops that defer the release of values made before them release a
 // batch at return.
 func releaseBatch(handles []io.Closer, byName map[string]io.Closer) {
@@ -512,4 +500,25 @@ func lastAttempt(parent context.Context, tries int, try func(context.Context) er
 		}
 	}
 	return ctx
+}
+
+// The continue belongs to the inner loop: the outer body always returns
+// after the defer.
+func firstNonEmpty(names []string) (int, error) {
+	for _, name := range names {
+		f, err := os.Open(name)
+		if err != nil {
+			return 0, err
+		}
+		defer f.Close()
+		n := 0
+		for _, c := range name {
+			if c == ' ' {
+				continue
+			}
+			n++
+		}
+		return n, nil
+	}
+	return 0, nil
 }
