@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
 	"strings"
 
@@ -22,6 +23,18 @@ import (
 func Report(pass *analysis.Pass, f Fill, kind Kind) {
 	text := func(e ast.Expr) string { return source(pass, e) }
 	count := f.Trips.Text(text)
+	loopsRun := "a loop that runs " + count + " times"
+	if len(f.Later) > 0 {
+		for _, l := range f.Later {
+			term := l.Trips.Text(text)
+			// a + (b | c) is not a + b | c.
+			if b, ok := ast.Unparen(l.Trips.Expr).(*ast.BinaryExpr); ok && b.Op.Precedence() <= token.ADD.Precedence() && l.Trips.X == nil {
+				term = "(" + term + ")"
+			}
+			count += " + " + term
+		}
+		loopsRun = fmt.Sprintf("%d loops that run %s times in all", len(f.Later)+1, count)
+	}
 	n := count
 	fixable := f.Evaluable || f.Movable
 	// make panics on a negative size where the loop just runs zero times.
@@ -51,13 +64,14 @@ func Report(pass *analysis.Pass, f Fill, kind Kind) {
 	if !f.Evaluable {
 		where = " right before the loop"
 	}
-	msg := fmt.Sprintf("%s is %s %s of a loop that runs %s times, growing by reallocation: %s it%s with %s%s", f.Var.Name(), what, often, count, verb, where, made, guard)
+	msg := fmt.Sprintf("%s is %s %s of %s, growing by reallocation: %s it%s with %s%s", f.Var.Name(), what, often, loopsRun, verb, where, made, guard)
+	summed := len(f.Later) > 0
 	switch {
-	case f.Conditional && f.FilledAfter:
+	case f.Conditional && f.FilledAfter && !summed:
 		msg += " (a guess: the loop may fill fewer, and later code fills more)"
 	case f.Conditional:
 		msg += " (an upper bound)"
-	case f.FilledAfter:
+	case f.FilledAfter && !summed:
 		msg += " or more (it is filled after the loop too)"
 	}
 	d := analysis.Diagnostic{
@@ -68,6 +82,11 @@ func Report(pass *analysis.Pass, f Fill, kind Kind) {
 			{Pos: f.Stmt.Pos(), End: f.Stmt.End(), Message: "filled here"},
 			{Pos: f.Loop.Pos(), Message: "the loop"},
 		},
+	}
+	for _, l := range f.Later {
+		d.Related = append(d.Related,
+			analysis.RelatedInformation{Pos: l.Stmt.Pos(), End: l.Stmt.End(), Message: "filled here too"},
+			analysis.RelatedInformation{Pos: l.Loop.Pos(), Message: "the next loop"})
 	}
 	// var s []T is nil until the loop appends: make would turn a loop
 	// that runs zero times from a nil result (JSON null) into an empty

@@ -156,9 +156,9 @@ func FloatLiteral() []int {
 	return out
 }
 
-// A second loop fills the same slice: the first count is a lower bound.
+// A second loop fills the same slice: the size is the sum of the counts.
 func Both(a, b []string) []string {
-	out := []string{} // want `preallocate it with make\(\[\]string, 0, len\(a\)\) or more \(it is filled after the loop too\)$`
+	out := []string{} // want `out is appended to once per iteration of 2 loops that run len\(a\) \+ len\(b\) times in all, growing by reallocation: preallocate it with make\(\[\]string, 0, len\(a\) \+ len\(b\)\)$`
 	for _, s := range a {
 		out = append(out, s)
 	}
@@ -188,6 +188,101 @@ func ComplexBound() []int {
 	out := []int{} // want `preallocate it with make\(\[\]int, 0, 3\+0i\)$`
 	for i := 0; i < 3+0i; i++ {
 		out = append(out, i)
+	}
+	return out
+}
+
+// Three loops, the last over a count that must stay grouped.
+func Three(a, b []string, m, n, x, y uint) []string {
+	out := []string{} // want `out is appended to once per iteration of 3 loops that run m \+ n \+ \(x|y\) times in all, growing by reallocation: preallocate it with make\(\[\]string, 0, m \+ n \+ \(x|y\)\)$`
+	for i := uint(0); i < m; i++ {
+		out = append(out, a[i])
+	}
+	for i := uint(0); i < n; i++ {
+		out = append(out, "-")
+	}
+	for i := uint(0); i < x|y; i++ {
+		out = append(out, b[0])
+	}
+	return out
+}
+
+// The guard protects s.items: the declaration moves to the first loop,
+// where both counts have the value their loops see.
+func (s *store) WithExtra(extra []string) []string {
+	out := []string{} // want `out is appended to once per iteration of 2 loops that run len\(s.items\) \+ len\(extra\) times in all, growing by reallocation: preallocate it right before the loop with make\(\[\]string, 0, len\(s.items\) \+ len\(extra\)\)$`
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, it := range s.items {
+		out = append(out, it)
+	}
+	for _, e := range extra {
+		out = append(out, e)
+	}
+	return out
+}
+
+// Counts of different types do not add up: a lower bound.
+func MixedTypes(a []string, n uint) []string {
+	out := []string{} // want `preallocate it with make\(\[\]string, 0, len\(a\)\) or more \(it is filled after the loop too\)$`
+	for _, s := range a {
+		out = append(out, s)
+	}
+	for i := uint(0); i < n; i++ {
+		out = append(out, "")
+	}
+	return out
+}
+
+// The second loop may skip its append: a lower bound.
+func SomeOfB(a, b []string) []string {
+	out := []string{} // want `preallocate it with make\(\[\]string, 0, len\(a\)\) or more \(it is filled after the loop too\)$`
+	for _, s := range a {
+		out = append(out, s)
+	}
+	for _, s := range b {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// b changes between the loops: its length at the declaration is not the
+// count of the second loop.
+func Shrunk(a, b []string) []string {
+	out := []string{} // want `preallocate it with make\(\[\]string, 0, len\(a\)\) or more \(it is filled after the loop too\)$`
+	for _, s := range a {
+		out = append(out, s)
+	}
+	b = b[1:]
+	for _, s := range b {
+		out = append(out, s)
+	}
+	return out
+}
+
+// n may be negative: max(len(a)+n, 0) is not the number of elements.
+func MaybeNegative(a []string, n int) []string {
+	out := []string{} // want `preallocate it with make\(\[\]string, 0, len\(a\)\) or more \(it is filled after the loop too\)$`
+	for _, s := range a {
+		out = append(out, s)
+	}
+	for i := 0; i < n; i++ {
+		out = append(out, "")
+	}
+	return out
+}
+
+// Reset between the loops: the sum is not what it holds.
+func ResetBetween(a, b []string) []string {
+	out := []string{} // want `preallocate it with make\(\[\]string, 0, len\(a\)\) or more \(it is filled after the loop too\)$`
+	for _, s := range a {
+		out = append(out, s)
+	}
+	out = out[:0]
+	for _, s := range b {
+		out = append(out, s)
 	}
 	return out
 }

@@ -27,3 +27,17 @@ func Twice(users []User) []string {
 	}
 	return names
 }
+
+// Some users and every guest: the sum is an upper bound.
+func AdultsAndGuests(users []User, guests []string) []string {
+	names := []string{} // want `names is appended to at most once per iteration of 2 loops that run len\(users\) \+ len\(guests\) times in all, growing by reallocation: preallocate it with make\(\[\]string, 0, len\(users\) \+ len\(guests\)\) \(an upper bound\)$`
+	for _, u := range users {
+		if u.Adult {
+			names = append(names, u.Name)
+		}
+	}
+	for _, g := range guests {
+		names = append(names, g)
+	}
+	return names
+}
