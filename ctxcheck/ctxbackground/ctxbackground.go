@@ -105,7 +105,7 @@ func report(pass *analysis.Pass, call *ast.CallExpr, name string, srcs []ctxscop
 	d := analysis.Diagnostic{
 		Pos:     call.Pos(),
 		End:     call.End(),
-		Message: fmt.Sprintf("context.%s() cuts off %s (%s): what it starts is not cancelled with it", name, src.Expr, ctxscope.Describe(src, fn)),
+		Message: fmt.Sprintf("context.%s() cuts off %s (%s), so what it starts is not cancelled", name, src.Expr, ctxscope.Describe(src, fn)),
 		Related: []analysis.RelatedInformation{{Pos: src.Var.Pos(), Message: fmt.Sprintf("%s comes from here; use it, or context.WithoutCancel(%s) to detach on purpose", src.Expr, src.Expr)}},
 	}
 	if len(srcs) == 1 {

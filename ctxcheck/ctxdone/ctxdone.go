@@ -68,7 +68,7 @@ func check(pass *analysis.Pass, path []ast.Node, pos token.Pos, stmts []ast.Stmt
 	for _, op := range blockingOps(info, stmts, outer, closedOnDone(info, outer, exprs, aliases)) {
 		pass.Report(analysis.Diagnostic{
 			Pos:     op.pos,
-			Message: fmt.Sprintf("%s in a loop ignores %s (%s): the loop goes on after it is cancelled", op.what, src.Expr, ctxscope.Origin(src, path)),
+			Message: fmt.Sprintf("%s in a loop ignores %s (%s), so the loop goes on after it is cancelled", op.what, src.Expr, ctxscope.Origin(src, path)),
 			Related: []analysis.RelatedInformation{
 				{Pos: pos, Message: "the loop; " + op.advice(src.Expr)},
 				{Pos: src.Var.Pos(), Message: src.Expr + " comes from here"},

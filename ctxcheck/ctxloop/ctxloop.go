@@ -60,7 +60,7 @@ func run(pass *analysis.Pass) (any, error) {
 		pass.Report(analysis.Diagnostic{
 			Pos:     assign.Pos(),
 			End:     assign.End(),
-			Message: fmt.Sprintf("%s is derived from itself on every iteration: its chain of contexts grows with the loop", v.Name()),
+			Message: fmt.Sprintf("%s is derived from itself on every iteration, so its chain of contexts grows with the loop", v.Name()),
 			Related: []analysis.RelatedInformation{
 				{Pos: loop.Pos(), Message: fmt.Sprintf("the loop; derive a new variable per iteration (%s := %s)", v.Name(), types.ExprString(call.Fun)+"(...)")},
 				{Pos: v.Pos(), Message: v.Name() + " comes from here"},

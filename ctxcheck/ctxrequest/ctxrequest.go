@@ -138,7 +138,7 @@ func report(pass *analysis.Pass, call *ast.CallExpr, a api, srcs []ctxscope.Sour
 	d := analysis.Diagnostic{
 		Pos:     call.Pos(),
 		End:     call.End(),
-		Message: fmt.Sprintf("%s cannot be cancelled: it ignores %s (%s)", a, src.Expr, ctxscope.Describe(src, fn)),
+		Message: fmt.Sprintf("%s ignores %s (%s), so it cannot be cancelled", a, src.Expr, ctxscope.Describe(src, fn)),
 		Related: []analysis.RelatedInformation{{Pos: src.Var.Pos(), Message: fmt.Sprintf("%s comes from here; %s", src.Expr, advice)}},
 	}
 	if len(srcs) == 1 {

@@ -1,5 +1,5 @@
 // Package ctxrequest defines an Analyzer that reports outgoing calls that
-// cannot be cancelled although the function has a context.
+// ignore the context the function has, so that they cannot be cancelled.
 //
 // # Analyzer ctxrequest
 //

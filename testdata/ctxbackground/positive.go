@@ -12,7 +12,7 @@ type Store struct {
 }
 
 func (s *Store) Get(ctx context.Context, id string) error { // want Get:`ignores \[0\]`
-	row := s.db.QueryRowContext(context.Background(), "SELECT 1 WHERE id = ?", id) // want `context.Background\(\) cuts off ctx \(parameter of Get\): what it starts is not cancelled with it$`
+	row := s.db.QueryRowContext(context.Background(), "SELECT 1 WHERE id = ?", id) // want `context.Background\(\) cuts off ctx \(parameter of Get\), so what it starts is not cancelled$`
 	return row.Err()
 }
 

@@ -15,7 +15,7 @@ type Client struct {
 
 func (c *Client) Poll(ctx context.Context) error {
 	for c.n < 100 {
-		select { // want `^select in a loop ignores ctx \(parameter of Poll\): the loop goes on after it is cancelled$`
+		select { // want `^select in a loop ignores ctx \(parameter of Poll\), so the loop goes on after it is cancelled$`
 		case msg := <-c.updates:
 			c.n += len(msg)
 		case <-c.ticker.C:
@@ -33,7 +33,7 @@ func Retry(ctx context.Context, try func(context.Context) error) error {
 		if err = try(ctx); err == nil {
 			return nil
 		}
-		time.Sleep(time.Second) // want `^time.Sleep in a loop ignores ctx \(parameter of Retry\): the loop goes on after it is cancelled$`
+		time.Sleep(time.Second) // want `^time.Sleep in a loop ignores ctx \(parameter of Retry\), so the loop goes on after it is cancelled$`
 	}
 	return err
 }

@@ -11,7 +11,7 @@ func process(ctx context.Context, item string) error { return ctx.Err() }
 
 func Values(ctx context.Context, items []string) error {
 	for _, item := range items {
-		ctx = context.WithValue(ctx, key{}, item) // want `^ctx is derived from itself on every iteration: its chain of contexts grows with the loop$`
+		ctx = context.WithValue(ctx, key{}, item) // want `^ctx is derived from itself on every iteration, so its chain of contexts grows with the loop$`
 		if err := process(ctx, item); err != nil {
 			return err
 		}
