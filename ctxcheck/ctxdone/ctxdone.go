@@ -56,7 +56,12 @@ func run(pass *analysis.Pass) (any, error) {
 // condition and post statement (or nil) run on every iteration too.
 func check(pass *analysis.Pass, cl *closers, path []ast.Node, pos token.Pos, stmts []ast.Stmt, cond ast.Expr, post ast.Stmt) {
 	info := pass.TypesInfo
-	srcs := given(ctxscope.InScope(info, path, pos))
+	var srcs []ctxscope.Source
+	for _, src := range given(ctxscope.InScope(info, path, pos)) {
+		if !ctxscope.TestStub(pass.Fset, ctxscope.Declaring(src, path)) {
+			srcs = append(srcs, src)
+		}
+	}
 	_, fn := ctxscope.Own(info, path, pos)
 	if len(srcs) == 0 || fn == nil || ctxscope.RunsOnce(fn) {
 		return

@@ -55,6 +55,11 @@
 // goroutine (go closeOnDone(ctx, done)) that closes that parameter and
 // watches a context, in this package or another (a ClosesOnDone fact).
 //
+// In test files, the contexts of function literals are not watched:
+// handlers of test servers and hooks given to code under test ignore the
+// context the test made on purpose, and the test ends them itself (as
+// for ctxrequest). Functions declared in test files are reported.
+//
 // A receiver's context field is not a context the method was given: it
 // bounds the object's lifetime, which the object ends itself (a Close
 // that stops its loops, then cancels), and its methods may block on the

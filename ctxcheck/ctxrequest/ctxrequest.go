@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"go/ast"
 	"go/types"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -111,22 +110,13 @@ func run(pass *analysis.Pass) (any, error) {
 			if a.how == rename && a.name == "NewRequest" && !mattersUnsent(pass, fn, path) {
 				break
 			}
-			if len(srcs) > 0 && !testStub(pass, fn) && !ctxscope.RunsOnce(fn) && !ctxscope.Wrapper(fn, srcs) && !ctxscope.ObservesDone(pass.TypesInfo, fn, srcs, call.Pos()) {
+			if len(srcs) > 0 && !ctxscope.TestStub(pass.Fset, fn) && !ctxscope.RunsOnce(fn) && !ctxscope.Wrapper(fn, srcs) && !ctxscope.ObservesDone(pass.TypesInfo, fn, srcs, call.Pos()) {
 				report(pass, call, a, srcs, fn)
 			}
 			break
 		}
 	}
 	return nil, nil
-}
-
-// testStub reports whether fn is a function literal of a test file: a
-// handler of a test server or a dial hook given to a client under test.
-// Its context is one the test made and ends itself; such stubs ignore it
-// on purpose, to act as a plain server or network would.
-func testStub(pass *analysis.Pass, fn ast.Node) bool {
-	_, lit := fn.(*ast.FuncLit)
-	return lit && strings.HasSuffix(pass.Fset.File(fn.Pos()).Name(), "_test.go")
 }
 
 func report(pass *analysis.Pass, call *ast.CallExpr, a api, srcs []ctxscope.Source, fn ast.Node) {

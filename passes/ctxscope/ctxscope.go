@@ -231,15 +231,29 @@ func Describe(src Source, fn ast.Node) string {
 // function of path that declares src, which for a context captured by a
 // function literal is an enclosing one.
 func Origin(src Source, path []ast.Node) string {
+	return Describe(src, Declaring(src, path))
+}
+
+// Declaring returns the function of path that declares src, or nil.
+func Declaring(src Source, path []ast.Node) ast.Node {
 	for _, n := range path {
 		switch n.(type) {
 		case *ast.FuncDecl, *ast.FuncLit:
 			if n.Pos() <= src.Var.Pos() && src.Var.Pos() < n.End() {
-				return Describe(src, n)
+				return n
 			}
 		}
 	}
-	return Describe(src, nil)
+	return nil
+}
+
+// TestStub reports whether fn is a function literal of a test file: a
+// handler of a test server, a dial hook given to a client under test.
+// Its context is one the test made and ends itself; such stubs ignore it
+// on purpose, acting as a plain server or network would.
+func TestStub(fset *token.FileSet, fn ast.Node) bool {
+	_, lit := fn.(*ast.FuncLit)
+	return lit && strings.HasSuffix(fset.File(fn.Pos()).Name(), "_test.go")
 }
 
 // derivations are the functions that derive a context from a parent,
