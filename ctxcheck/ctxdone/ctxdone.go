@@ -58,7 +58,7 @@ func check(pass *analysis.Pass, cl *closers, path []ast.Node, pos token.Pos, stm
 	info := pass.TypesInfo
 	var srcs []ctxscope.Source
 	for _, src := range given(ctxscope.InScope(info, path, pos)) {
-		if !ctxscope.TestStub(pass.Fset, ctxscope.Declaring(src, path)) {
+		if !ctxscope.TestOwned(pass.Fset, src, ctxscope.Declaring(src, path)) {
 			srcs = append(srcs, src)
 		}
 	}

@@ -55,10 +55,11 @@
 // goroutine (go closeOnDone(ctx, done)) that closes that parameter and
 // watches a context, in this package or another (a ClosesOnDone fact).
 //
-// In test files, the contexts of function literals are not watched:
-// handlers of test servers and hooks given to code under test ignore the
-// context the test made on purpose, and the test ends them itself (as
-// for ctxrequest). Functions declared in test files are reported.
+// In test files, the contexts of function literals and the requests
+// that fake servers serve are not watched: handlers of test servers and
+// hooks given to code under test ignore the context the test made on
+// purpose, and the test ends them itself (as for ctxrequest). Functions
+// declared in test files and given a context are reported.
 //
 // A receiver's context field is not a context the method was given: it
 // bounds the object's lifetime, which the object ends itself (a Close

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -107,10 +108,11 @@ func run(pass *analysis.Pass) (any, error) {
 			path := ctxscope.Path(cur)
 			srcs, fn := ctxscope.Own(pass.TypesInfo, path, call.Pos())
 			srcs = ctxscope.NotLifetimes(ctxscope.Given(srcs))
+			srcs = slices.DeleteFunc(srcs, func(s ctxscope.Source) bool { return ctxscope.TestOwned(pass.Fset, s, fn) })
 			if a.how == rename && a.name == "NewRequest" && !mattersUnsent(pass, fn, path) {
 				break
 			}
-			if len(srcs) > 0 && !ctxscope.TestStub(pass.Fset, fn) && !ctxscope.RunsOnce(fn) && !ctxscope.Wrapper(fn, srcs) && !ctxscope.ObservesDone(pass.TypesInfo, fn, srcs, call.Pos()) {
+			if len(srcs) > 0 && !ctxscope.RunsOnce(fn) && !ctxscope.Wrapper(fn, srcs) && !ctxscope.ObservesDone(pass.TypesInfo, fn, srcs, call.Pos()) {
 				report(pass, call, a, srcs, fn)
 			}
 			break

@@ -247,13 +247,17 @@ func Declaring(src Source, path []ast.Node) ast.Node {
 	return nil
 }
 
-// TestStub reports whether fn is a function literal of a test file: a
-// handler of a test server, a dial hook given to a client under test.
-// Its context is one the test made and ends itself; such stubs ignore it
-// on purpose, acting as a plain server or network would.
-func TestStub(fset *token.FileSet, fn ast.Node) bool {
+// TestOwned reports whether src, a context of fn, is one a test made
+// and ends itself: fn is in a test file and is a function literal (a
+// handler of a test server, a hook given to code under test) or src is
+// the request fn serves (a fake server's method). Such stubs ignore it on
+// purpose, acting as a plain server or network would.
+func TestOwned(fset *token.FileSet, src Source, fn ast.Node) bool {
+	if fn == nil || !strings.HasSuffix(fset.File(fn.Pos()).Name(), "_test.go") {
+		return false
+	}
 	_, lit := fn.(*ast.FuncLit)
-	return lit && strings.HasSuffix(fset.File(fn.Pos()).Name(), "_test.go")
+	return lit || src.Kind == Request
 }
 
 // derivations are the functions that derive a context from a parent,

@@ -50,3 +50,14 @@ func pollWith(ctx context.Context, in <-chan int) func() {
 		}
 	}
 }
+
+// A fake server of the test answers slowly, ignoring the served request's
+// context on purpose.
+type slowServer struct{ chunks int }
+
+func (s *slowServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	for range s.chunks {
+		time.Sleep(time.Millisecond)
+		w.Write([]byte("."))
+	}
+}

@@ -49,3 +49,19 @@ func stubDialer() func(context.Context, string, string) (net.Conn, error) {
 		return net.DialTimeout(network, addr, time.Second)
 	}
 }
+
+// A fake server of the test relays to an upstream without the served
+// request's context: the test made that request.
+type fakeGateway struct {
+	t        *testing.T
+	upstream string
+}
+
+func (g *fakeGateway) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	c, err := net.Dial("tcp", g.upstream)
+	if err != nil {
+		g.t.Error(err)
+		return
+	}
+	c.Close()
+}
