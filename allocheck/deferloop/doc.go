@@ -38,7 +38,10 @@
 // defer after which the loop is always left (the body returns or breaks
 // right after it) runs at most once and is not reported, nor is a defer
 // inside a function literal called in the iteration, nor one in a loop
-// whose trip count is a constant 0 or 1. In test files, loops over a few
+// whose trip count is a constant 0 or 1, nor one in a lazy set-up that
+// runs once: the body of an if v == nil that sets v (directly or through
+// a function literal it calls), v being a variable outside the loop that
+// nothing else in the loop sets. In test files, loops over a few
 // cases (a table given as a composite literal, a constant count of at
 // most 64) are not reported: what they defer is released when the test
 // returns, and is often held on purpose (connections kept open for the

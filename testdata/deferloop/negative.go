@@ -522,3 +522,42 @@ func firstNonEmpty(names []string) (int, error) {
 	}
 	return 0, nil
 }
+
+type feed struct{ subs []chan int }
+
+func (f *feed) subscribe(ch chan int) (cancel func()) {
+	f.subs = append(f.subs, ch)
+	return func() {}
+}
+
+// The subscription is made lazily, once: the guard's variable is set by
+// the literal the guarded block calls.
+func (f *feed) waitFor(n int, count func() int) {
+	var wake chan int
+	start := func() func() {
+		wake = make(chan int, 1)
+		return f.subscribe(wake)
+	}
+	for count() < n {
+		if wake == nil {
+			stop := start()
+			defer stop()
+		}
+		<-wake
+	}
+}
+
+// The same, set directly in the guarded block.
+func watchFirst(events <-chan string, alarm func()) []string {
+	var got []string
+	var log *os.File
+	for ev := range events {
+		if log == nil {
+			log, _ = os.Create(ev)
+			t := time.AfterFunc(time.Minute, alarm)
+			defer t.Stop()
+		}
+		got = append(got, ev)
+	}
+	return got
+}

@@ -291,3 +291,31 @@ func openWanted(names []string, want string) *os.File {
 	}
 	return nil
 }
+
+// The guard's variable is reset in the loop: the set-up runs again.
+func reopenEach(names []string, use func(*os.File) bool, alarm func()) {
+	var f *os.File
+	for _, name := range names {
+		if f == nil {
+			f, _ = os.Open(name)
+			t := time.AfterFunc(time.Minute, alarm)
+			defer t.Stop() // want `defer in a loop runs only when the function returns`
+		}
+		if !use(f) {
+			f = nil
+			continue
+		}
+	}
+}
+
+// A guard on a variable of the iteration holds on every iteration.
+func perItemGuard(names []string, use func(*os.File)) {
+	for _, name := range names {
+		var f *os.File
+		if f == nil {
+			f, _ = os.Open(name)
+			defer f.Close() // want `defer in a loop runs only when the function returns`
+		}
+		use(f)
+	}
+}
