@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
@@ -62,7 +63,7 @@ func findClosers(pass *analysis.Pass, insp *inspector.Inspector) *closers {
 			}
 			if id, ok := ch.(*ast.Ident); ok && sig != nil {
 				for i := range sig.Params().Len() {
-					if info.Uses[id] == sig.Params().At(i) {
+					if info.Uses[id] == sig.Params().At(i) && !slices.Contains(c.params[fn], i) {
 						c.params[fn] = append(c.params[fn], i)
 					}
 				}

@@ -8,3 +8,13 @@ func CloseOnDone(ctx context.Context, ch chan struct{}) { // want CloseOnDone:`c
 	<-ctx.Done()
 	close(ch)
 }
+
+// Closed on two paths: one index in the fact.
+func CloseOnEither(ctx context.Context, stop <-chan struct{}, ch chan int) { // want CloseOnEither:`closes \[2\] on done`
+	select {
+	case <-ctx.Done():
+		close(ch)
+	case <-stop:
+		close(ch)
+	}
+}
