@@ -151,12 +151,11 @@ func vetAnalyzers(t *testing.T) map[string]bool {
 	return names
 }
 
-// TestMessagesChecked checks that the tests of every leakcheck and
-// allocheck analyzer pass their results to testutil.CheckDiagnostics,
-// which holds each message's lead to testutil.MaxLead characters.
-// (ctxcheck's tests are to follow.)
+// TestMessagesChecked checks that the tests of every gohazard analyzer
+// pass their results to testutil.CheckDiagnostics, which holds each
+// message's lead to testutil.MaxLead characters.
 func TestMessagesChecked(t *testing.T) {
-	for _, family := range []string{gohazard.LeakCheck, gohazard.AllocCheck} {
+	for _, family := range []string{gohazard.LeakCheck, gohazard.CtxCheck, gohazard.AllocCheck} {
 		dirs, err := os.ReadDir(family)
 		if err != nil {
 			t.Fatal(err)

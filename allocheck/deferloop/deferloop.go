@@ -93,7 +93,7 @@ func report(pass *analysis.Pass, insp *inspector.Inspector, d *ssa.Defer) {
 	// Without a loop statement (a loop made with goto) there is no
 	// iteration to tell what the defer holds: stay silent.
 	loop := repeatingLoop(path, stmt)
-	if loop == nil || fewTrips(pass, loop) || scopedToLoop(path, loop) {
+	if loop == nil || fewTrips(pass, loop) || scopedToLoop(path, loop) || onceGuarded(pass.TypesInfo, path, loop) {
 		return
 	}
 	cur, ok := insp.Root().FindNode(loop)
@@ -168,7 +168,8 @@ func repeatingLoop(path []ast.Node, stmt *ast.DeferStmt) ast.Stmt {
 }
 
 // exitsAfter reports whether body holds, at its top level after the
-// statement containing stmt, a statement that leaves the loop.
+// statement containing stmt, a statement that leaves the loop, reached
+// by every path: no statement between them continues the loop.
 func exitsAfter(body *ast.BlockStmt, stmt ast.Stmt) bool {
 	after := false
 	for _, s := range body.List {
@@ -181,12 +182,31 @@ func exitsAfter(body *ast.BlockStmt, stmt ast.Stmt) bool {
 				// and a labeled continue to an outer loop leave it.
 				return s.Tok == token.BREAK || s.Tok == token.GOTO || s.Tok == token.CONTINUE && s.Label != nil
 			}
+			if continues(s) {
+				return false
+			}
 		}
 		if loops.Contains(s, stmt.Pos()) {
 			after = true
 		}
 	}
 	return false
+}
+
+// continues reports whether s holds a continue of the loop whose body it
+// is in: an unlabeled one outside nested loops and function literals.
+func continues(s ast.Stmt) bool {
+	found := false
+	ast.Inspect(s, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit, *ast.ForStmt, *ast.RangeStmt:
+			return false
+		case *ast.BranchStmt:
+			found = found || n.Tok == token.CONTINUE && n.Label == nil
+		}
+		return !found
+	})
+	return found
 }
 
 // heldValues reports whether the deferred call holds a value made in the
@@ -265,6 +285,127 @@ func scopedToLoop(path []ast.Node, loop ast.Stmt) bool {
 		}
 	}
 	return false
+}
+
+// onceGuarded reports whether the defer at path[0] lies in the body of
+// an if v == nil, inside loop, that sets v (directly or by calling a
+// function literal that does), where v is a variable declared outside the
+// loop and set nowhere else in it: the lazy set-up runs once per call, and
+// so does its defer.
+func onceGuarded(info *types.Info, path []ast.Node, loop ast.Stmt) bool {
+	for i, n := range path {
+		if n == loop {
+			return false
+		}
+		ifs, ok := n.(*ast.IfStmt)
+		if !ok || i == 0 || path[i-1] != ifs.Body {
+			continue
+		}
+		v := nilTested(info, ifs.Cond)
+		if v == nil || loops.Contains(loop, v.Pos()) {
+			continue
+		}
+		sets := func(n ast.Node) bool { return setsVar(info, path, n, v) }
+		if sets(ifs.Body) && !setsOutside(loops.Body(loop), ifs.Body, sets) {
+			return true
+		}
+	}
+	return false
+}
+
+// nilTested returns v for a condition v == nil (or nil == v), else nil.
+func nilTested(info *types.Info, cond ast.Expr) *types.Var {
+	cmp, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok || cmp.Op != token.EQL {
+		return nil
+	}
+	x, y := cmp.X, cmp.Y
+	if info.Types[x].IsNil() {
+		x, y = y, x
+	}
+	if !info.Types[y].IsNil() {
+		return nil
+	}
+	v, _ := info.Uses[ident(x)].(*types.Var)
+	return v
+}
+
+// setsVar reports whether n assigns v, directly or by calling a function
+// literal, held in a variable of the function around path, that does.
+func setsVar(info *types.Info, path []ast.Node, n ast.Node, v *types.Var) bool {
+	if loops.AssignsAny(info, n, []*types.Var{v}) {
+		return true
+	}
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok {
+			if f, ok := info.Uses[ident(call.Fun)].(*types.Var); ok {
+				if lit := literalOf(info, path, f); lit != nil && loops.AssignsAny(info, lit.Body, []*types.Var{v}) {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// literalOf returns the function literal that f is declared with, in
+// the outermost function of path, if f is never assigned again.
+func literalOf(info *types.Info, path []ast.Node, f *types.Var) *ast.FuncLit {
+	var fn ast.Node
+	for _, n := range path {
+		switch n.(type) {
+		case *ast.FuncDecl, *ast.FuncLit:
+			fn = n
+		}
+	}
+	if fn == nil {
+		return nil
+	}
+	var lit *ast.FuncLit
+	assigned := 0
+	ast.Inspect(fn, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok {
+			return true
+		}
+		for i, l := range as.Lhs {
+			if info.ObjectOf(ident(l)) != f {
+				continue
+			}
+			assigned++
+			if as.Tok == token.DEFINE && len(as.Lhs) == len(as.Rhs) {
+				lit, _ = ast.Unparen(as.Rhs[i]).(*ast.FuncLit)
+			}
+		}
+		return true
+	})
+	if assigned != 1 {
+		return nil
+	}
+	return lit
+}
+
+// setsOutside reports whether body, except for the block skip, holds a
+// statement for which sets is true.
+func setsOutside(body *ast.BlockStmt, skip *ast.BlockStmt, sets func(ast.Node) bool) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if n == skip || found {
+			return false
+		}
+		if s, ok := n.(ast.Stmt); ok && !isBlock(s) && sets(s) && !loops.Contains(s, skip.Pos()) {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+func isBlock(s ast.Stmt) bool {
+	_, ok := s.(*ast.BlockStmt)
+	return ok
 }
 
 // fewTrips reports whether loop runs at most once, or is a test's loop

@@ -42,7 +42,10 @@
 // defer after which the loop is always left (the body returns or breaks
 // right after it) runs at most once and is not reported, nor is a defer
 // inside a function literal called in the iteration, nor one in a loop
-// whose trip count is a constant 0 or 1. In test files, loops over a few
+// whose trip count is a constant 0 or 1, nor one in a lazy set-up that
+// runs once: the body of an if v == nil that sets v (directly or through
+// a function literal it calls), v being a variable outside the loop that
+// nothing else in the loop sets. In test files, loops over a few
 // cases (a table given as a composite literal, a constant count of at
 // most 64) are not reported: what they defer is released when the test
 // returns, and is often held on purpose (connections kept open for the
@@ -56,9 +59,12 @@
 // a ranged slice or map, which exist before the loop) that is dead after
 // the iteration. A value that must live until return is not reported:
 // one stored outside the loop (files = append(files, f), a field, a map,
-// a global), sent on a channel, returned, captured by a goroutine or by a
-// function literal kept for later, or made by the same call as such a
-// value (a server kept in a slice and its cleanup function). Loops that
+// a global), sent on a channel, captured by a goroutine or by a function
+// literal kept for later, or made by the same call as such a value (a
+// server kept in a slice and its cleanup function). A value returned from
+// inside the loop is kept by the iteration that returns only: the earlier
+// iterations' values (each attempt's context when the loop returns the
+// first connection that succeeds) pile up and are reported. Loops that
 // only defer the release of values made before them release a batch at
 // return on purpose, and so do defers on loop-invariant values (closing
 // scopes pushed per element, giving back every semaphore slot taken). A

@@ -18,7 +18,7 @@ type use int
 const (
 	dead     use = iota // read, compared or reassigned in the iteration only
 	retained            // passed to a call or closure that may keep it
-	escapes             // stored outside the loop, sent, returned or captured by a goroutine
+	escapes             // stored outside the loop, sent or captured by a goroutine
 )
 
 // iteration describes the variables declared in one loop: how each is
@@ -296,8 +296,14 @@ func (it *iteration) useOf(c inspector.Cursor) use {
 			edge.ExprStmt_X, edge.IfStmt_Cond, edge.SwitchStmt_Tag, edge.CaseClause_List,
 			edge.IncDecStmt_X, edge.ForStmt_Cond:
 			return dead
-		case edge.SendStmt_Value, edge.ReturnStmt_Results:
+		case edge.SendStmt_Value:
 			return escapes
+		case edge.ReturnStmt_Results:
+			// A return ends the loop: only the iteration that returns
+			// hands its value to the caller, every earlier one's is dead
+			// after it. Its deferred call then runs as the value is
+			// returned, so running it per iteration is no fix.
+			return retained
 		case edge.SelectorExpr_X:
 			sel := info.Selections[parent.(*ast.SelectorExpr)]
 			if sel == nil || sel.Kind() != types.FieldVal {

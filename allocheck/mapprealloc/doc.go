@@ -23,8 +23,11 @@
 //		byID[u.ID] = u
 //	}
 //
-// The size is a hint: repeated keys only make it generous, and a map
-// given entries after the loop too makes it a lower bound ("or more").
+// The size is a hint: repeated keys only make it generous. Where later
+// loops of the same block give the map one entry per iteration too, the
+// size is the sum of their counts, under prealloc's conditions; a map
+// given entries after the loop in any other way makes the count a lower
+// bound ("or more").
 // The make takes the count where the map is declared only when computing
 // it there cannot panic or race where the loop would not (see prealloc);
 // otherwise the declaration moves to right before the loop, and with a

@@ -38,9 +38,14 @@
 // no fix. A count that may be negative is
 // written max(n, 0), since make panics where the loop would just not run;
 // len, cap, unsigned values and constants need no guard, and before
-// Go 1.21, which has no max, such a count gets no fix. When the slice is
-// appended to after the loop as well, the count is a lower bound ("or
-// more"). The fix keeps the length at zero: make([]T, n) followed by
+// Go 1.21, which has no max, such a count gets no fix. When later loops
+// of the same block append to the slice too, once per iteration each, the
+// size is the sum of the loops' counts (make([]T, 0, len(a)+len(b))),
+// provided each count has the value its loop sees where the size is
+// computed (nothing in between assigns it or, for a map or channel, may
+// change its length), none may be negative, and all have one type.
+// Filled after the loop in any other way, the count is a lower bound
+// ("or more"). The fix keeps the length at zero: make([]T, n) followed by
 // append would leave n zero values in front (the bug golangci-lint's
 // makezero looks for). Test files are not reported. Loops counting with a
 // float, and constant counts beyond 2^31-1, have no count.

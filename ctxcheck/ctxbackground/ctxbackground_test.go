@@ -12,6 +12,6 @@ import (
 
 func Test(t *testing.T) {
 	dir := filepath.Join("..", "..", "testdata", "ctxbackground")
-	analysistest.RunWithSuggestedFixes(t, dir, ctxbackground.Analyzer, "./...")
+	testutil.CheckDiagnostics(t, analysistest.RunWithSuggestedFixes(t, dir, ctxbackground.Analyzer, "./..."))
 	testutil.GoldenCompiles(t, dir)
 }

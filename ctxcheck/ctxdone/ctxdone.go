@@ -24,11 +24,12 @@ import (
 var doc string
 
 var Analyzer = &analysis.Analyzer{
-	Name:     "ctxdone",
-	Doc:      analysisdoc.MustExtract(doc, "ctxdone"),
-	URL:      "https://pkg.go.dev/github.com/gohazard/gohazard/ctxcheck/ctxdone",
-	Requires: []*analysis.Analyzer{inspect.Analyzer},
-	Run:      run,
+	Name:      "ctxdone",
+	Doc:       analysisdoc.MustExtract(doc, "ctxdone"),
+	URL:       "https://pkg.go.dev/github.com/gohazard/gohazard/ctxcheck/ctxdone",
+	Requires:  []*analysis.Analyzer{inspect.Analyzer},
+	Run:       run,
+	FactTypes: []analysis.Fact{new(ClosesOnDone)},
 }
 
 // Meta places ctxdone among gohazard's analyzers.
@@ -36,6 +37,7 @@ var Meta = meta.Info{Family: meta.CtxCheck, Default: true, Since: "v0.2.0", Seve
 
 func run(pass *analysis.Pass) (any, error) {
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	cl := findClosers(pass, insp)
 	for cur := range insp.Root().Preorder((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil)) {
 		loop := cur.Node().(ast.Stmt)
 		var cond ast.Expr
@@ -43,11 +45,11 @@ func run(pass *analysis.Pass) (any, error) {
 		if f, ok := loop.(*ast.ForStmt); ok {
 			cond, post = f.Cond, f.Post
 		}
-		check(pass, ctxscope.Path(cur), loop.Pos(), loops.Body(loop).List, cond, post)
+		check(pass, cl, ctxscope.Path(cur), loop.Pos(), loops.Body(loop).List, cond, post)
 	}
 	for cur := range insp.Root().Preorder((*ast.BranchStmt)(nil)) {
 		if stmts := gotoLoop(pass.TypesInfo, cur); stmts != nil {
-			check(pass, ctxscope.Path(cur), stmts[0].Pos(), stmts, nil, nil)
+			check(pass, cl, ctxscope.Path(cur), stmts[0].Pos(), stmts, nil, nil)
 		}
 	}
 	return nil, nil
@@ -56,9 +58,14 @@ func run(pass *analysis.Pass) (any, error) {
 // check reports the blocking operations of stmts, the body of a loop at
 // pos, when the loop never observes a context the function was given; its
 // condition and post statement (or nil) run on every iteration too.
-func check(pass *analysis.Pass, path []ast.Node, pos token.Pos, stmts []ast.Stmt, cond ast.Expr, post ast.Stmt) {
+func check(pass *analysis.Pass, cl *closers, path []ast.Node, pos token.Pos, stmts []ast.Stmt, cond ast.Expr, post ast.Stmt) {
 	info := pass.TypesInfo
-	srcs := given(ctxscope.InScope(info, path, pos))
+	var srcs []ctxscope.Source
+	for _, src := range given(ctxscope.InScope(info, path, pos)) {
+		if !ctxscope.TestOwned(pass.Fset, src, ctxscope.Declaring(src, path)) {
+			srcs = append(srcs, src)
+		}
+	}
 	_, fn := ctxscope.Own(info, path, pos)
 	if len(srcs) == 0 || fn == nil || ctxscope.RunsOnce(fn) {
 		return
@@ -69,7 +76,10 @@ func check(pass *analysis.Pass, path []ast.Node, pos token.Pos, stmts []ast.Stmt
 		return
 	}
 	src := srcs[0]
-	for _, op := range blockingOps(info, stmts, outer, closedOnDone(info, outer, exprs, aliases)) {
+	closed := closedOnDone(info, outer, exprs, aliases)
+	cl.started(pass, outer, closed)
+	isClosed := func(ch ast.Expr) bool { return closed[types.ExprString(ch)] || cl.closedField(info, ch) }
+	for _, op := range blockingOps(info, stmts, outer, isClosed) {
 		pass.Report(analysis.Diagnostic{
 			Pos:     op.pos,
 			Message: fmt.Sprintf("%s in a loop ignores %s (%s): the loop goes on after it is cancelled", op.what, src.Expr, ctxscope.Origin(src, path)),
@@ -304,12 +314,12 @@ func (o op) advice(ctx string) string {
 
 // blockingOps returns the operations of stmts (not in nested loops or
 // function literals) that block without a way to observe a context;
-// closed are channels that close when the context is done.
-func blockingOps(info *types.Info, stmts []ast.Stmt, fn ast.Node, closed map[string]bool) []op {
+// closed tells the channels that close when the context is done.
+func blockingOps(info *types.Info, stmts []ast.Stmt, fn ast.Node, closed func(ast.Expr) bool) []op {
 	tokens := tokenChans(stmts)
 	skip := func(ch ast.Expr) bool {
 		s := types.ExprString(ch)
-		return !foreign(info, ch, fn) || tokens[s] || closed[s]
+		return !foreign(info, ch, fn) || tokens[s] || closed(ch)
 	}
 	var ops []op
 	for _, s := range stmts {
@@ -362,7 +372,7 @@ func blocksInLoop(sel *ast.SelectStmt) bool {
 }
 
 // waitsOn reports whether a case of sel receives from one of chans.
-func waitsOn(sel *ast.SelectStmt, chans map[string]bool) bool {
+func waitsOn(sel *ast.SelectStmt, chans func(ast.Expr) bool) bool {
 	for _, c := range sel.Body.List {
 		var recv ast.Expr
 		switch comm := c.(*ast.CommClause).Comm.(type) {
@@ -371,7 +381,7 @@ func waitsOn(sel *ast.SelectStmt, chans map[string]bool) bool {
 		case *ast.AssignStmt:
 			recv = comm.Rhs[0]
 		}
-		if u, ok := recv.(*ast.UnaryExpr); ok && u.Op == token.ARROW && chans[types.ExprString(u.X)] {
+		if u, ok := recv.(*ast.UnaryExpr); ok && u.Op == token.ARROW && chans(u.X) {
 			return true
 		}
 	}

@@ -47,7 +47,19 @@
 // if err != nil that leaves it, or a condition err == nil): once the
 // context is cancelled, that call fails and the loop stops. Waiting on a
 // channel that a goroutine of the function closes after observing the
-// context is waiting for the context too.
+// context is waiting for the context too, and so is waiting on a channel
+// that another function closes once it observes a context: a struct
+// field closed by any function of the package that watches a context (a
+// method started with go s.run(ctx) that closes s.done, a goroutine that
+// another method starts), or a channel handed to a function started as a
+// goroutine (go closeOnDone(ctx, done)) that closes that parameter and
+// watches a context, in this package or another (a ClosesOnDone fact).
+//
+// In test files, the contexts of function literals and the requests
+// that fake servers serve are not watched: handlers of test servers and
+// hooks given to code under test ignore the context the test made on
+// purpose, and the test ends them itself (as for ctxrequest). Functions
+// declared in test files and given a context are reported.
 //
 // A receiver's context field is not a context the method was given: it
 // bounds the object's lifetime, which the object ends itself (a Close

@@ -7,8 +7,9 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/gohazard/gohazard/ctxcheck/ctxloop"
+	"github.com/gohazard/gohazard/passes/testutil"
 )
 
 func Test(t *testing.T) {
-	analysistest.Run(t, filepath.Join("..", "..", "testdata", "ctxloop"), ctxloop.Analyzer, "./...")
+	testutil.CheckDiagnostics(t, analysistest.Run(t, filepath.Join("..", "..", "testdata", "ctxloop"), ctxloop.Analyzer, "./..."))
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -111,6 +112,7 @@ func run(pass *analysis.Pass) (any, error) {
 			path := ctxscope.Path(cur)
 			srcs, fn := ctxscope.Own(pass.TypesInfo, path, call.Pos())
 			srcs = ctxscope.NotLifetimes(ctxscope.Given(srcs))
+			srcs = slices.DeleteFunc(srcs, func(s ctxscope.Source) bool { return ctxscope.TestOwned(pass.Fset, s, fn) })
 			if a.how == rename && a.name == "NewRequest" && !mattersUnsent(pass, fn, path) {
 				break
 			}
@@ -132,7 +134,7 @@ func report(pass *analysis.Pass, call *ast.CallExpr, a api, srcs []ctxscope.Sour
 	d := analysis.Diagnostic{
 		Pos:     call.Pos(),
 		End:     call.End(),
-		Message: fmt.Sprintf("%s cannot be cancelled: it ignores %s (%s)", a, src.Expr, ctxscope.Describe(src, fn)),
+		Message: fmt.Sprintf("%s ignores %s (%s): it cannot be cancelled", a, src.Expr, ctxscope.Describe(src, fn)),
 		Related: []analysis.RelatedInformation{{Pos: src.Var.Pos(), Message: fmt.Sprintf("%s comes from here; %s", src.Expr, advice)}},
 	}
 	if len(srcs) == 1 {

@@ -12,6 +12,6 @@ import (
 
 func Test(t *testing.T) {
 	dir := filepath.Join("..", "..", "testdata", "ctxrequest")
-	analysistest.RunWithSuggestedFixes(t, dir, ctxrequest.Analyzer, "./...")
+	testutil.CheckDiagnostics(t, analysistest.RunWithSuggestedFixes(t, dir, ctxrequest.Analyzer, "./..."))
 	testutil.GoldenCompiles(t, dir)
 }

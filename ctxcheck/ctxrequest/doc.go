@@ -1,5 +1,5 @@
 // Package ctxrequest defines an Analyzer that reports outgoing calls that
-// cannot be cancelled although the function has a context.
+// ignore the context the function has, so that they cannot be cancelled.
 //
 // # Analyzer ctxrequest
 //
@@ -37,7 +37,12 @@
 // As for ctxbackground, only the function's own contexts count (not those
 // a function literal captures), and calls made after the function has
 // observed its context end (ctx.Done(), ctx.Err()) are not reported:
-// cleanup after cancellation must not be cancelled.
+// cleanup after cancellation must not be cancelled. In test files, the
+// contexts of function literals and the requests that fake servers serve
+// are the test's own: handlers of test servers and dial hooks given to a
+// client under test ignore them on purpose, acting as a plain server or
+// network would, and the test ends them itself. Functions declared in
+// test files (helpers given a context) are reported.
 //
 // A request made with http.NewRequest is reported only when it may be
 // sent without a context: it reaches a call that returns the

@@ -231,15 +231,33 @@ func Describe(src Source, fn ast.Node) string {
 // function of path that declares src, which for a context captured by a
 // function literal is an enclosing one.
 func Origin(src Source, path []ast.Node) string {
+	return Describe(src, Declaring(src, path))
+}
+
+// Declaring returns the function of path that declares src, or nil.
+func Declaring(src Source, path []ast.Node) ast.Node {
 	for _, n := range path {
 		switch n.(type) {
 		case *ast.FuncDecl, *ast.FuncLit:
 			if n.Pos() <= src.Var.Pos() && src.Var.Pos() < n.End() {
-				return Describe(src, n)
+				return n
 			}
 		}
 	}
-	return Describe(src, nil)
+	return nil
+}
+
+// TestOwned reports whether src, a context of fn, is one a test made
+// and ends itself: fn is in a test file and is a function literal (a
+// handler of a test server, a hook given to code under test) or src is
+// the request fn serves (a fake server's method). Such stubs ignore it on
+// purpose, acting as a plain server or network would.
+func TestOwned(fset *token.FileSet, src Source, fn ast.Node) bool {
+	if fn == nil || !strings.HasSuffix(fset.File(fn.Pos()).Name(), "_test.go") {
+		return false
+	}
+	_, lit := fn.(*ast.FuncLit)
+	return lit || src.Kind == Request
 }
 
 // derivations are the functions that derive a context from a parent,

@@ -40,6 +40,11 @@ type Fill struct {
 	// FilledAfter: the variable is filled after the loop too, so that the
 	// trip count is a lower bound.
 	FilledAfter bool
+	// Later: when FilledAfter, the later loops that fill it, if every
+	// later fill is one of these, once per iteration of a loop whose
+	// count is known and can be computed where the first one is, with
+	// the value each loop sees: the count is then the sum of the loops'.
+	Later []Later
 	// Evaluable: the trip count can be computed at the declaration, with
 	// the same value as at the loop, and computing it there cannot panic
 	// or race where the loop would not.
@@ -49,6 +54,14 @@ type Fill struct {
 	// mentions the variable, and no goto or label lets control skip or
 	// repeat the moved declaration).
 	Movable bool
+}
+
+// A Later is a loop after the first one that fills the same variable
+// once per iteration.
+type Later struct {
+	Stmt  ast.Stmt // the statement that fills it
+	Loop  ast.Stmt
+	Trips loops.TripCount
 }
 
 // Find returns the fills of kind in the inspected files, in source order.
@@ -84,6 +97,9 @@ func Find(info *types.Info, insp *inspector.Inspector, kind Kind) []Fill {
 			between := statementsBetween(block, f.Decl, loop)
 			f.Evaluable = evaluable(info, fn, between, f.Decl, loop, tc)
 			f.Movable = !jumps(between)
+			if f.FilledAfter {
+				f.Later = later(info, fn, block, f, kind)
+			}
 			fills = append(fills, f)
 		}
 	}
@@ -319,6 +335,94 @@ func filledAfter(info *types.Info, block *ast.BlockStmt, loop ast.Stmt, v *types
 		})
 	}
 	return found
+}
+
+// later returns the loops after f.Loop in block that fill f.Var, when
+// the sum of all the counts is the number of elements: every statement
+// after f.Loop that fills or assigns the variable is such a loop, filling
+// it once per iteration without leaving early, and each count can be
+// computed where the fix puts the size (the declaration, or right before
+// the first loop where the declaration moves), with the value that loop
+// sees. The counts must not be negative (max(a+b, 0) is not the sum of
+// max(a, 0) and max(b, 0)) and must have one type, for the sum to
+// compile. Otherwise nil.
+func later(info *types.Info, fn ast.Node, block *ast.BlockStmt, f Fill, kind Kind) []Later {
+	typ := countType(info, f.Trips)
+	if !f.Trips.NonNegative(info) || typ == nil {
+		return nil
+	}
+	at := f.Decl
+	if !f.Evaluable {
+		at = f.Loop
+	}
+	from := slices.Index(block.List, at)
+	var out []Later
+	for i := slices.Index(block.List, f.Loop) + 1; i < len(block.List); i++ {
+		s := block.List[i]
+		if !fillsIn(info, s, f.Var, kind) {
+			if loops.AssignsAny(info, s, []*types.Var{f.Var}) {
+				return nil
+			}
+			continue
+		}
+		tc, ok := loops.Trips(info, s)
+		if !ok || !tc.NonNegative(info) || !types.Identical(countType(info, tc), typ) {
+			return nil
+		}
+		body := loops.Body(s)
+		stmts := fillers(info, body, kind)[f.Var]
+		if len(stmts) != 1 || !topLevel(body, stmts[0]) || len(loops.Exits(body)) > 0 || reassigned(info, body, f.Var, stmts[0]) {
+			return nil
+		}
+		between := block.List[from+1 : i]
+		if !evaluable(info, fn, between, at, s, tc) || changesContents(info, between, tc.Vars) {
+			return nil
+		}
+		out = append(out, Later{Stmt: stmts[0], Loop: s, Trips: tc})
+	}
+	return out
+}
+
+// fillsIn reports whether n holds a statement that fills v.
+func fillsIn(info *types.Info, n ast.Node, v *types.Var, kind Kind) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if a, ok := n.(*ast.AssignStmt); ok && filled(info, a, kind) == v {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// countType returns the type of the count (int for a len), nil if it
+// has none.
+func countType(info *types.Info, tc loops.TripCount) types.Type {
+	if tc.X != nil {
+		return types.Typ[types.Int]
+	}
+	t := info.TypeOf(tc.Expr)
+	if t == nil {
+		return nil
+	}
+	return types.Default(t)
+}
+
+// changesContents reports whether stmts mention a map or channel of
+// vars: their length changes without an assignment to the variable (an
+// entry added, a call given the map, a value sent).
+func changesContents(info *types.Info, stmts []ast.Stmt, vars []*types.Var) bool {
+	for _, v := range vars {
+		switch v.Type().Underlying().(type) {
+		case *types.Map, *types.Chan:
+			for _, s := range stmts {
+				if mentions(info, s, v) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // jumps reports whether stmts hold a goto or a label: moving a

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
 	"strings"
 
@@ -22,6 +23,18 @@ import (
 func Report(pass *analysis.Pass, f Fill, kind Kind) {
 	text := func(e ast.Expr) string { return source(pass, e) }
 	count := f.Trips.Text(text)
+	loopsRun := "a loop that runs " + count + " times"
+	if len(f.Later) > 0 {
+		for _, l := range f.Later {
+			term := l.Trips.Text(text)
+			// a + (b | c) is not a + b | c.
+			if b, ok := ast.Unparen(l.Trips.Expr).(*ast.BinaryExpr); ok && b.Op.Precedence() <= token.ADD.Precedence() && l.Trips.X == nil {
+				term = "(" + term + ")"
+			}
+			count += " + " + term
+		}
+		loopsRun = fmt.Sprintf("%d loops that run %s times in all", len(f.Later)+1, count)
+	}
 	n := count
 	fixable := f.Evaluable || f.Movable
 	// make panics on a negative size where the loop just runs zero times.
@@ -54,12 +67,13 @@ func Report(pass *analysis.Pass, f Fill, kind Kind) {
 	// The message names the growth; how to size the value goes to the
 	// declaration, as a related position.
 	advice := verb + " it" + where + " with " + made + guard
+	summed := len(f.Later) > 0
 	switch {
-	case f.Conditional && f.FilledAfter:
+	case f.Conditional && f.FilledAfter && !summed:
 		advice += " (a guess: the loop may fill fewer, and later code fills more)"
 	case f.Conditional:
 		advice += " (an upper bound)"
-	case f.FilledAfter:
+	case f.FilledAfter && !summed:
 		advice += " or more (it is filled after the loop too)"
 	}
 	// var s []T is nil until the loop appends: make would turn a loop
@@ -72,12 +86,17 @@ func Report(pass *analysis.Pass, f Fill, kind Kind) {
 	d := analysis.Diagnostic{
 		Pos:     f.Decl.Pos(),
 		End:     f.Decl.End(),
-		Message: fmt.Sprintf("%s grows by reallocation: %s %s of a loop that runs %s times", f.Var.Name(), what, often, count),
+		Message: fmt.Sprintf("%s grows by reallocation: %s %s of %s", f.Var.Name(), what, often, loopsRun),
 		Related: []analysis.RelatedInformation{
 			{Pos: f.Decl.Pos(), End: f.Decl.End(), Message: advice},
 			{Pos: f.Stmt.Pos(), End: f.Stmt.End(), Message: "filled here"},
 			{Pos: f.Loop.Pos(), Message: "the loop"},
 		},
+	}
+	for _, l := range f.Later {
+		d.Related = append(d.Related,
+			analysis.RelatedInformation{Pos: l.Stmt.Pos(), End: l.Stmt.End(), Message: "filled here too"},
+			analysis.RelatedInformation{Pos: l.Loop.Pos(), Message: "the next loop"})
 	}
 	if fixable {
 		if edits := edits(pass, f, made); edits != nil {

@@ -240,3 +240,82 @@ func literalWorksAfter(names []string, check func() error) error {
 		return check()
 	}()
 }
+
+// A return ends the loop: the value returned is kept by the last
+// iteration only, each earlier attempt's context and timer pile up.
+func firstReachable(ctx context.Context, hosts []string, probe func(context.Context, string) (io.ReadCloser, error)) (io.ReadCloser, error) {
+	var lastErr error
+	for i, h := range hosts {
+		attemptCtx := ctx
+		if deadline, ok := ctx.Deadline(); ok {
+			var stop context.CancelFunc
+			attemptCtx, stop = context.WithDeadline(ctx, deadline.Add(-time.Duration(len(hosts)-i)*time.Millisecond))
+			defer stop() // want `cancel deferred in a loop runs only when the function returns: every iteration's context, and its timer, lives until then`
+		}
+		rc, err := probe(attemptCtx, h)
+		if err == nil {
+			return rc, nil
+		}
+		lastErr = err
+	}
+	return nil, lastErr
+}
+
+type lease struct{ conn io.Closer }
+
+// Wrapped in the returned value: still only the last iteration's.
+func leaseOne(ctx context.Context, pools []func(context.Context) (io.Closer, error)) (*lease, error) {
+	for _, get := range pools {
+		tctx, cancel := context.WithCancel(ctx)
+		defer cancel() // want `cancel deferred in a loop runs only when the function returns: every iteration's context lives until then`
+		c, err := get(tctx)
+		if err != nil {
+			continue
+		}
+		return &lease{conn: c}, nil
+	}
+	return nil, errors.New("no pool")
+}
+
+// Every file opened before the wanted one stays open until return.
+func openWanted(names []string, want string) *os.File {
+	for _, name := range names {
+		f, err := os.Open(name)
+		if err != nil {
+			continue
+		}
+		defer f.Close() // want `defer in a loop runs only when the function returns`
+		if name == want {
+			return f
+		}
+	}
+	return nil
+}
+
+// The guard's variable is reset in the loop: the set-up runs again.
+func reopenEach(names []string, use func(*os.File) bool, alarm func()) {
+	var f *os.File
+	for _, name := range names {
+		if f == nil {
+			f, _ = os.Open(name)
+			t := time.AfterFunc(time.Minute, alarm)
+			defer t.Stop() // want `defer in a loop runs only when the function returns`
+		}
+		if !use(f) {
+			f = nil
+			continue
+		}
+	}
+}
+
+// A guard on a variable of the iteration holds on every iteration.
+func perItemGuard(names []string, use func(*os.File)) {
+	for _, name := range names {
+		var f *os.File
+		if f == nil {
+			f, _ = os.Open(name)
+			defer f.Close() // want `defer in a loop runs only when the function returns`
+		}
+		use(f)
+	}
+}

@@ -165,10 +165,10 @@ func FloatLiteral() []int {
 	return out
 }
 
-// A second loop fills the same slice: the first count is a lower bound.
+// A second loop fills the same slice: the size is the sum of the counts.
 func Both(a, b []string) []string {
-	// related: preallocate it with make\(\[\]string, 0, len\(a\)\) or more \(it is filled after the loop too\)$
-	out := []string{} // want `out grows by reallocation: appended to once per iteration`
+	// related: preallocate it with make\(\[\]string, 0, len\(a\) \+ len\(b\)\)$
+	out := []string{} // want `out grows by reallocation: appended to once per iteration of 2 loops that run len\(a\) \+ len\(b\) times in all$`
 	for _, s := range a {
 		out = append(out, s)
 	}
@@ -199,6 +199,108 @@ func ComplexBound() []int {
 	out := []int{} // want `out grows by reallocation: appended to once per iteration`
 	for i := 0; i < 3+0i; i++ {
 		out = append(out, i)
+	}
+	return out
+}
+
+// Three loops, the last over a count that must stay grouped.
+func Three(a, b []string, m, n, x, y uint) []string {
+	// related: preallocate it with make\(\[\]string, 0, m \+ n \+ \(x|y\)\)$
+	out := []string{} // want `out grows by reallocation: appended to once per iteration of 3 loops that run m \+ n \+ \(x|y\) times in all$`
+	for i := uint(0); i < m; i++ {
+		out = append(out, a[i])
+	}
+	for i := uint(0); i < n; i++ {
+		out = append(out, "-")
+	}
+	for i := uint(0); i < x|y; i++ {
+		out = append(out, b[0])
+	}
+	return out
+}
+
+// The guard protects s.items: the declaration moves to the first loop,
+// where both counts have the value their loops see.
+func (s *store) WithExtra(extra []string) []string {
+	// related: preallocate it right before the loop with make\(\[\]string, 0, len\(s.items\) \+ len\(extra\)\)$
+	out := []string{} // want `out grows by reallocation: appended to once per iteration of 2 loops that run len\(s.items\) \+ len\(extra\) times in all$`
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, it := range s.items {
+		out = append(out, it)
+	}
+	for _, e := range extra {
+		out = append(out, e)
+	}
+	return out
+}
+
+// Counts of different types do not add up: a lower bound.
+func MixedTypes(a []string, n uint) []string {
+	// related: preallocate it with make\(\[\]string, 0, len\(a\)\) or more \(it is filled after the loop too\)$
+	out := []string{} // want `out grows by reallocation: appended to once per iteration of a loop that runs len\(a\) times$`
+	for _, s := range a {
+		out = append(out, s)
+	}
+	for i := uint(0); i < n; i++ {
+		out = append(out, "")
+	}
+	return out
+}
+
+// The second loop may skip its append: a lower bound.
+func SomeOfB(a, b []string) []string {
+	// related: preallocate it with make\(\[\]string, 0, len\(a\)\) or more \(it is filled after the loop too\)$
+	out := []string{} // want `out grows by reallocation: appended to once per iteration of a loop that runs len\(a\) times$`
+	for _, s := range a {
+		out = append(out, s)
+	}
+	for _, s := range b {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// b changes between the loops: its length at the declaration is not the
+// count of the second loop.
+func Shrunk(a, b []string) []string {
+	// related: preallocate it with make\(\[\]string, 0, len\(a\)\) or more \(it is filled after the loop too\)$
+	out := []string{} // want `out grows by reallocation: appended to once per iteration of a loop that runs len\(a\) times$`
+	for _, s := range a {
+		out = append(out, s)
+	}
+	b = b[1:]
+	for _, s := range b {
+		out = append(out, s)
+	}
+	return out
+}
+
+// n may be negative: max(len(a)+n, 0) is not the number of elements.
+func MaybeNegative(a []string, n int) []string {
+	// related: preallocate it with make\(\[\]string, 0, len\(a\)\) or more \(it is filled after the loop too\)$
+	out := []string{} // want `out grows by reallocation: appended to once per iteration of a loop that runs len\(a\) times$`
+	for _, s := range a {
+		out = append(out, s)
+	}
+	for i := 0; i < n; i++ {
+		out = append(out, "")
+	}
+	return out
+}
+
+// Reset between the loops: the sum is not what it holds.
+func ResetBetween(a, b []string) []string {
+	// related: preallocate it with make\(\[\]string, 0, len\(a\)\) or more \(it is filled after the loop too\)$
+	out := []string{} // want `out grows by reallocation: appended to once per iteration of a loop that runs len\(a\) times$`
+	for _, s := range a {
+		out = append(out, s)
+	}
+	out = out[:0]
+	for _, s := range b {
+		out = append(out, s)
 	}
 	return out
 }
