@@ -98,7 +98,9 @@ func strandedSender(c *chanflow.Chan, loopInfo *loops.Info) (leak, bool) {
 			return leak{}, false
 		}
 	}
+	fails := failures(parent)
 	recvPoints := receivePoints(recvs, nil)
+	merge(recvPoints, fails)
 	entry := l.start.Fn.Blocks[0].Instrs[0]
 	if len(sendsIn) == 0 || ssautil.ReturnAvoiding(entry, sendPoints) != nil {
 		return leak{}, false
@@ -114,7 +116,7 @@ func strandedSender(c *chanflow.Chan, loopInfo *loops.Info) (leak, bool) {
 	// A path that leaves through another case of a select on the channel
 	// (a timeout, a cancelled context) is certain to strand the sender.
 	assume := ssautil.Guards(l.start.Instr.Block())
-	if l.path, l.sel, l.state = throughOtherCase(c, l.start.Instr, recvs, assume); l.path != nil {
+	if l.path, l.sel, l.state = throughOtherCase(c, l.start.Instr, recvs, fails, assume); l.path != nil {
 		return l, bufferShort && !(l.many && recvInLoop)
 	}
 	// A path that merely skips a receive loop is not certain: the loop
@@ -189,16 +191,19 @@ func report(pass *analysis.Pass, c *chanflow.Chan, l leak) {
 }
 
 // throughOtherCase returns a path from the go statement to a return that
-// passes no receive and leaves a select on the channel through another
-// case (or its default, state -1): the select, and the case that wins.
-func throughOtherCase(c *chanflow.Chan, from ssa.Instruction, recvs []ssautil.ChanOp, assume ssautil.Conds) ([]*ssa.BasicBlock, *ssa.Select, int) {
+// passes no receive nor fails, and leaves a select on the channel through
+// another case (or its default, state -1): the select, and the case that
+// wins.
+func throughOtherCase(c *chanflow.Chan, from ssa.Instruction, recvs []ssautil.ChanOp, fails ssautil.Points, assume ssautil.Conds) ([]*ssa.BasicBlock, *ssa.Select, int) {
 	recvPoints := receivePoints(recvs, nil)
+	merge(recvPoints, fails)
 	for _, op := range recvs {
 		if op.Select == nil {
 			continue
 		}
 		// Up to the select, the path may pass the select itself.
 		before := receivePoints(recvs, op.Select)
+		merge(before, fails)
 		bodies, deflt := ssautil.CaseBodies(op.Select)
 		for state, body := range append(bodies, deflt) {
 			if state == op.Index || body == nil {
@@ -239,6 +244,41 @@ func receivePoints(recvs []ssautil.ChanOp, skip *ssa.Select) ssautil.Points {
 		}
 	}
 	return points
+}
+
+// failures returns the calls of fn that fail a test (t.Error, t.Fatal
+// and their kin, on a testing.T, B, F or TB): a goroutine stranded only
+// on a path that has already failed the test is no leak to fix, the
+// failure is what the run reports.
+func failures(fn *ssa.Function) ssautil.Points {
+	points := ssautil.Points{}
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			call, ok := instr.(ssa.CallInstruction)
+			if !ok {
+				continue
+			}
+			obj := ssautil.Callee(call.Common())
+			if obj == nil || obj.Pkg() == nil || obj.Pkg().Path() != "testing" || obj.Signature().Recv() == nil {
+				continue
+			}
+			switch obj.Name() {
+			case "Error", "Errorf", "Fatal", "Fatalf", "Fail", "FailNow":
+				points.Add(b, instr)
+			}
+		}
+	}
+	return points
+}
+
+// merge adds the points of src to dst, keeping the later point of a block
+// as Points.Add does.
+func merge(dst, src ssautil.Points) {
+	for b, i := range src {
+		if old, ok := dst[b]; !ok || i > old {
+			dst[b] = i
+		}
+	}
 }
 
 // follows reports whether b can run after a on one path of their
