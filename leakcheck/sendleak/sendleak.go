@@ -20,6 +20,7 @@ import (
 	"github.com/gohazard/gohazard/passes/loops"
 	"github.com/gohazard/gohazard/passes/primitives"
 	"github.com/gohazard/gohazard/passes/ssautil"
+	"github.com/gohazard/gohazard/passes/testfail"
 )
 
 //go:embed doc.go
@@ -98,7 +99,7 @@ func strandedSender(c *chanflow.Chan, loopInfo *loops.Info) (leak, bool) {
 			return leak{}, false
 		}
 	}
-	fails := failures(parent)
+	fails := testfail.Points(parent)
 	recvPoints := receivePoints(recvs, nil)
 	merge(recvPoints, fails)
 	entry := l.start.Fn.Blocks[0].Instrs[0]
@@ -241,31 +242,6 @@ func receivePoints(recvs []ssautil.ChanOp, skip *ssa.Select) ssautil.Points {
 			points.Add(body, nil)
 		} else if op.Select != skip {
 			points.Add(op.Instr.Block(), op.Instr)
-		}
-	}
-	return points
-}
-
-// failures returns the calls of fn that fail a test (t.Error, t.Fatal
-// and their kin, on a testing.T, B, F or TB): a goroutine stranded only
-// on a path that has already failed the test is no leak to fix, the
-// failure is what the run reports.
-func failures(fn *ssa.Function) ssautil.Points {
-	points := ssautil.Points{}
-	for _, b := range fn.Blocks {
-		for _, instr := range b.Instrs {
-			call, ok := instr.(ssa.CallInstruction)
-			if !ok {
-				continue
-			}
-			obj := ssautil.Callee(call.Common())
-			if obj == nil || obj.Pkg() == nil || obj.Pkg().Path() != "testing" || obj.Signature().Recv() == nil {
-				continue
-			}
-			switch obj.Name() {
-			case "Error", "Errorf", "Fatal", "Fatalf", "Fail", "FailNow":
-				points.Add(b, instr)
-			}
 		}
 	}
 	return points
