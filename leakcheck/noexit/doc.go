@@ -40,7 +40,9 @@
 // function returns (a range over a time.Ticker's channel or time.Tick
 // counts as endless; a panic or os.Exit ends the process, so it counts
 // as an exit) and the statement is in a named function other than
-// main and init, which run once. In a main package the wording says the
+// main and init, which run once. Functions of test files run as often as
+// the tests that call them (a test, or one disabled by renaming it, runs
+// once), exported or not: only the package's tests can call them. In a main package the wording says the
 // goroutines live as long as the process; in a library, that each call
 // leaks one.
 package noexit

@@ -107,9 +107,9 @@ const (
 
 // basis: main and init, a test, benchmark, example or fuzz function, and a
 // function literal handed to sync.Once.Do run once; other function
-// literals, and exported or escaping functions, may run often; an
-// unexported function used only by static calls runs as often as its
-// callers.
+// literals, and exported (outside test files) or escaping functions, may
+// run often; any other function used only by static calls runs as often
+// as its callers.
 func (r *runsOnce) basis(fn *ssa.Function) basis {
 	if fn.Parent() != nil {
 		if handedToOnceDo(fn) {
@@ -128,7 +128,10 @@ func (r *runsOnce) basis(fn *ssa.Function) basis {
 			}
 		}
 	}
-	if ast.IsExported(name) || r.escapes[fn] {
+	// A test file's functions are seen only by the package's tests, and
+	// the calls made in test files are not counted: exported or not, one
+	// is like an unexported function, run as often as its callers.
+	if ast.IsExported(name) && !r.inTestFile(fn) || r.escapes[fn] {
 		return often
 	}
 	return byCallers

@@ -32,5 +32,7 @@
 // unexported variable) is judged across the package's functions; one
 // handed out receive-only, as <-chan T, can still be neither sent on nor
 // closed outside. A nil channel in a
-// select case is the usual way to disable the case and is not reported.
+// select case is the usual way to disable the case and is not reported,
+// nor is <-make(chan T), a receive from a channel no name ever holds: a
+// goroutine parked forever on purpose, like select {}.
 package recvleak

@@ -2,9 +2,13 @@ package recvleak
 
 import (
 	_ "embed"
+	"go/ast"
+	"go/token"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/buildssa"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/gohazard/gohazard/passes/analysisdoc"
@@ -22,7 +26,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:     "recvleak",
 	Doc:      analysisdoc.MustExtract(doc, "recvleak"),
 	URL:      "https://pkg.go.dev/github.com/gohazard/gohazard/leakcheck/recvleak",
-	Requires: []*analysis.Analyzer{buildssa.Analyzer, chanflow.Analyzer, loops.Analyzer, primitives.Analyzer},
+	Requires: []*analysis.Analyzer{buildssa.Analyzer, chanflow.Analyzer, inspect.Analyzer, loops.Analyzer, primitives.Analyzer},
 	Run:      run,
 }
 
@@ -31,6 +35,7 @@ var Meta = meta.Info{Family: meta.LeakCheck, Default: true, Since: "v0.1.0", Sev
 
 func run(pass *analysis.Pass) (any, error) {
 	loopInfo := pass.ResultOf[loops.Analyzer].(*loops.Info)
+	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	for _, c := range pass.ResultOf[chanflow.Analyzer].(*chanflow.Result).Chans {
 		if c.Escapes {
 			continue
@@ -53,7 +58,7 @@ func run(pass *analysis.Pass) (any, error) {
 			case op.Kind == chanop.RangeRecv && sends && onlyExitIsClose(loopInfo, op):
 				pass.Report(analysis.Diagnostic{Pos: op.Pos(), Related: related,
 					Message: "range over the channel blocks forever after the last value: nothing closes the channel"})
-			case (op.Kind == chanop.Recv || op.Kind == chanop.RangeRecv) && !sends && op.Select == nil:
+			case (op.Kind == chanop.Recv || op.Kind == chanop.RangeRecv) && !sends && op.Select == nil && !parks(insp, c, op):
 				pass.Report(analysis.Diagnostic{Pos: op.Pos(), Related: related,
 					Message: "receive blocks forever: nothing sends on or closes this channel"})
 			}
@@ -68,6 +73,33 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	return nil, nil
+}
+
+// parks reports whether op receives from a channel made in the same
+// expression, <-make(chan T), which nothing can ever refer to: a way to
+// block forever on purpose, like select {}.
+func parks(insp *inspector.Inspector, c *chanflow.Chan, op chanop.Op) bool {
+	refs := c.Make.Referrers()
+	if op.Kind != chanop.Recv || op.Chan != c.Make || refs == nil || len(*refs) != 1 {
+		return false
+	}
+	path := loops.Path(insp, c.Make.Pos(), c.Make.Pos()+1)
+	if len(path) == 0 {
+		return false
+	}
+	if _, ok := path[0].(*ast.CallExpr); !ok {
+		return false
+	}
+	for _, n := range path[1:] {
+		switch n := n.(type) {
+		case *ast.ParenExpr:
+			continue
+		case *ast.UnaryExpr:
+			return n.Op == token.ARROW
+		}
+		return false
+	}
+	return false
 }
 
 // onlyExitIsClose reports whether the range loop of op can be left only

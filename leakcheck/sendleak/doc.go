@@ -59,5 +59,7 @@
 // over xs or n, a buffer of len(xs), or max(n, 0) for a signed n (make
 // panics on a negative size; no fix before Go 1.21). A select case with
 // an empty body continues where the other cases do: reaching that point
-// does not mean the value was received.
+// does not mean the value was received. A path that fails a test (t.Error,
+// t.Fatal and their kin) strands the sender in a run that already reports
+// the failure: it is not counted.
 package sendleak

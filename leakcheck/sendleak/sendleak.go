@@ -23,6 +23,7 @@ import (
 	"github.com/gohazard/gohazard/passes/loops"
 	"github.com/gohazard/gohazard/passes/meta"
 	"github.com/gohazard/gohazard/passes/primitives"
+	"github.com/gohazard/gohazard/passes/testfail"
 )
 
 //go:embed doc.go
@@ -104,7 +105,9 @@ func strandedSender(c *chanflow.Chan, loopInfo *loops.Info) (leak, bool) {
 			return leak{}, false
 		}
 	}
+	fails := testfail.Points(parent)
 	recvPoints := receivePoints(recvs, nil)
+	merge(recvPoints, fails)
 	entry := l.start.Fn.Blocks[0].Instrs[0]
 	if len(sendsIn) == 0 || cfgpath.ReturnAvoiding(entry, sendPoints) != nil {
 		return leak{}, false
@@ -120,7 +123,7 @@ func strandedSender(c *chanflow.Chan, loopInfo *loops.Info) (leak, bool) {
 	// A path that leaves through another case of a select on the channel
 	// (a timeout, a cancelled context) is certain to strand the sender.
 	assume := cfgpath.Guards(l.start.Instr.Block())
-	if l.path, l.sel, l.state = throughOtherCase(c, l.start.Instr, recvs, assume); l.path != nil {
+	if l.path, l.sel, l.state = throughOtherCase(c, l.start.Instr, recvs, fails, assume); l.path != nil {
 		return l, bufferShort && !(l.many && recvInLoop)
 	}
 	// A path that merely skips a receive loop is not certain: the loop
@@ -195,16 +198,19 @@ func report(pass *analysis.Pass, c *chanflow.Chan, l leak) {
 }
 
 // throughOtherCase returns a path from the go statement to a return that
-// passes no receive and leaves a select on the channel through another
-// case (or its default, state -1): the select, and the case that wins.
-func throughOtherCase(c *chanflow.Chan, from ssa.Instruction, recvs []chanop.Op, assume cfgpath.Conds) ([]*ssa.BasicBlock, *ssa.Select, int) {
+// passes no receive nor fails, and leaves a select on the channel through
+// another case (or its default, state -1): the select, and the case that
+// wins.
+func throughOtherCase(c *chanflow.Chan, from ssa.Instruction, recvs []chanop.Op, fails cfgpath.Points, assume cfgpath.Conds) ([]*ssa.BasicBlock, *ssa.Select, int) {
 	recvPoints := receivePoints(recvs, nil)
+	merge(recvPoints, fails)
 	for _, op := range recvs {
 		if op.Select == nil {
 			continue
 		}
 		// Up to the select, the path may pass the select itself.
 		before := receivePoints(recvs, op.Select)
+		merge(before, fails)
 		bodies, deflt := chanop.CaseBodies(op.Select)
 		for state, body := range append(bodies, deflt) {
 			if state == op.Index || body == nil {
@@ -245,6 +251,16 @@ func receivePoints(recvs []chanop.Op, skip *ssa.Select) cfgpath.Points {
 		}
 	}
 	return points
+}
+
+// merge adds the points of src to dst, keeping the later point of a block
+// as Points.Add does.
+func merge(dst, src cfgpath.Points) {
+	for b, i := range src {
+		if old, ok := dst[b]; !ok || i > old {
+			dst[b] = i
+		}
+	}
 }
 
 // follows reports whether b can run after a on one path of their

@@ -37,5 +37,8 @@
 // unexported variable), made by time.NewTimer in the package, that reach
 // no code the analysis cannot see. It reports a drain when a receive of
 // the same timer's channel has a path to a return, or back to itself,
-// that does not Reset the timer.
+// that does not Reset the timer. A receive that deletes the map entry it
+// found the timer through, when every drain finds the timer through the
+// same map, retires the timer instead: the drain can no longer find it
+// (an expiry sweep that removes what expired).
 package timerdrain

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"go/constant"
 	"go/token"
+	"go/types"
 	"slices"
 
 	"golang.org/x/tools/go/analysis"
@@ -53,7 +54,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		resets := resetters(l, drains)
 		for _, o := range others {
-			if !keepsTickUnarmed(l, o, resets) {
+			if !keepsTickUnarmed(l, o, resets, retirements(o, drains)) {
 				continue
 			}
 			for _, d := range drains {
@@ -127,9 +128,12 @@ func resetters(l *primitives.Loc, drains []primitives.Op) map[*ssa.Function]bool
 // keepsTickUnarmed reports whether, after the receive o, a path leads to
 // a return or back to o without resetting the timer: the tick is gone and
 // the timer stays fired.
-func keepsTickUnarmed(l *primitives.Loc, o primitives.Op, resets map[*ssa.Function]bool) bool {
+func keepsTickUnarmed(l *primitives.Loc, o primitives.Op, resets map[*ssa.Function]bool, retire []*ssa.Call) bool {
 	fn := o.Instr.Parent()
 	avoid := cfgpath.Points{}
+	for _, del := range retire {
+		avoid.Add(del.Block(), del)
+	}
 	for _, op := range l.Ops {
 		if op.Kind == primitives.Reset && op.Instr.Parent() == fn {
 			avoid.Add(op.Instr.Block(), op.Instr)
@@ -171,4 +175,107 @@ func keepsTickUnarmed(l *primitives.Loc, o primitives.Op, resets map[*ssa.Functi
 		}
 	}
 	return false
+}
+
+// retirements returns the calls that delete, after the receive o takes
+// the tick, the map entry o found its timer through, when every drain
+// finds the timer through the same map: the entry is gone before the
+// drain can look it up (a map is not read and written concurrently), so
+// a timer whose tick was taken is never drained. Such a delete counts as
+// re-arming the timer.
+func retirements(o primitives.Op, drains []primitives.Op) []*ssa.Call {
+	m, key := mapEntry(o.Value)
+	if m == nil {
+		return nil
+	}
+	for _, d := range drains {
+		if dm, _ := mapEntry(d.Value); dm != m {
+			return nil
+		}
+	}
+	var dels []*ssa.Call
+	for _, ref := range *key.Referrers() {
+		call, ok := ref.(*ssa.Call)
+		if !ok || call.Parent() != o.Instr.Parent() || apimatch.Builtin(&call.Call) != "delete" || call.Call.Args[1] != key {
+			continue
+		}
+		if mapOf(call.Call.Args[0]) == m {
+			dels = append(dels, call)
+		}
+	}
+	return dels
+}
+
+// mapEntry returns the field or package variable holding the map that
+// the timer v (as its function sees it, x.f...) was found in, by lookup
+// or range, and the key it was found under.
+func mapEntry(v ssa.Value) (*types.Var, ssa.Value) {
+	for {
+		switch x := v.(type) {
+		case *ssa.UnOp:
+			if x.Op != token.MUL {
+				return nil, nil
+			}
+			v = x.X
+			continue
+		case *ssa.FieldAddr:
+			v = x.X
+			continue
+		case *ssa.Field:
+			v = x.X
+			continue
+		case *ssa.Lookup:
+			if !x.CommaOk {
+				return mapOfKey(x.X, x.Index)
+			}
+		case *ssa.Extract:
+			switch t := x.Tuple.(type) {
+			case *ssa.Lookup:
+				if x.Index == 0 {
+					return mapOfKey(t.X, t.Index)
+				}
+			case *ssa.Next:
+				if x.Index == 2 && !t.IsString {
+					if rng, ok := t.Iter.(*ssa.Range); ok {
+						return mapOfKey(rng.X, rangeKey(t))
+					}
+				}
+			}
+		}
+		return nil, nil
+	}
+}
+
+func mapOfKey(m, key ssa.Value) (*types.Var, ssa.Value) {
+	if v := mapOf(m); v != nil && key != nil {
+		return v, key
+	}
+	return nil, nil
+}
+
+// mapOf returns the field or package variable a map value is loaded from.
+func mapOf(m ssa.Value) *types.Var {
+	load, ok := m.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return nil
+	}
+	switch addr := load.X.(type) {
+	case *ssa.FieldAddr:
+		return apimatch.FieldVar(addr)
+	case *ssa.Global:
+		g, _ := addr.Object().(*types.Var)
+		return g
+	}
+	return nil
+}
+
+// rangeKey returns the key a range over a map yields, or nil when the
+// loop does not use it.
+func rangeKey(next *ssa.Next) ssa.Value {
+	for _, ref := range *next.Referrers() {
+		if ex, ok := ref.(*ssa.Extract); ok && ex.Index == 1 {
+			return ex
+		}
+	}
+	return nil
 }

@@ -32,8 +32,9 @@
 //
 // wgdone reports only goroutines that call Done on the same WaitGroup on
 // some path, started by a function that Waits on it. A path that panics,
-// or that passes a call handed the WaitGroup (which may call Done), is not
-// reported. Calling Add inside the goroutine is go vet's waitgroup check.
+// that passes a call handed the WaitGroup (which may call Done), or that
+// fails the test (t.Error, t.Fatal and their kin: the run reports it), is
+// not reported. Calling Add inside the goroutine is go vet's waitgroup check.
 //
 // A WaitGroup kept in a field or variable the package owns (an unexported
 // field, a field of an unexported type, an unexported variable) is judged

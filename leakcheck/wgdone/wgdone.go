@@ -19,6 +19,7 @@ import (
 	"github.com/gohazard/gohazard/passes/meta"
 	"github.com/gohazard/gohazard/passes/primitives"
 	"github.com/gohazard/gohazard/passes/ssaref"
+	"github.com/gohazard/gohazard/passes/testfail"
 )
 
 //go:embed doc.go
@@ -213,9 +214,11 @@ func wgCalls(fn *ssa.Function, name string) []ssa.CallInstruction {
 }
 
 // returnWithoutDone returns a path from the entry of fn to a return that
-// passes no Done on wg (direct or deferred) and no call handed wg, or nil.
+// passes no Done on wg (direct or deferred), no call handed wg and no
+// call that fails a test (the Wait then hangs a run that already failed),
+// or nil.
 func returnWithoutDone(fn *ssa.Function, wg ssa.Value) []*ssa.BasicBlock {
-	avoid := cfgpath.Points{}
+	avoid := testfail.Points(fn)
 	for _, d := range wgCalls(fn, "Done") {
 		if ssaref.MayBeSame(d.Common().Args[0], wg) {
 			avoid.Add(d.Block(), d)
