@@ -1,0 +1,325 @@
+package circularwait
+
+import (
+	"cmp"
+	_ "embed"
+	"fmt"
+	"go/token"
+	"go/types"
+	"slices"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/buildssa"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/gohazard/gohazard/passes/analysisdoc"
+	"github.com/gohazard/gohazard/passes/chanflow"
+	"github.com/gohazard/gohazard/passes/primitives"
+	"github.com/gohazard/gohazard/passes/ssautil"
+)
+
+//go:embed doc.go
+var doc string
+
+var Analyzer = &analysis.Analyzer{
+	Name:     "circularwait",
+	Doc:      analysisdoc.MustExtract(doc, "circularwait"),
+	URL:      "https://pkg.go.dev/github.com/gohazard/gohazard/leakcheck/circularwait",
+	Requires: []*analysis.Analyzer{buildssa.Analyzer, chanflow.Analyzer, primitives.Analyzer},
+	Run:      run,
+}
+
+// channel is a channel every operation of which is known and placed.
+type channel struct {
+	cap  int64 // -1 when not one constant
+	name string
+	made []analysis.RelatedInformation
+	ops  []op
+}
+
+// op is an operation on a channel and the points where it takes effect.
+type op struct {
+	ssautil.ChanOp
+	at []point
+}
+
+// blocked is an operation at which a root certainly stops, on a channel.
+type blocked struct {
+	c  *channel
+	op op
+	pt point
+}
+
+// wait is a circular wait: a and b each wait for an operation that only
+// the other's root reaches, after it.
+type wait struct {
+	a, b       blocked
+	forA, forB []op // the operations that would complete a, b
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	funcs := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).SrcFuncs
+	model := pass.ResultOf[primitives.Analyzer].(*primitives.Model)
+	chans := channels(pass.ResultOf[chanflow.Analyzer].(*chanflow.Result), model, funcs)
+	started := map[*ssa.Function]bool{}
+	for instr := range ssautil.Instructions(funcs) {
+		if g, ok := instr.(*ssa.Go); ok {
+			if fn := g.Call.StaticCallee(); fn != nil {
+				started[fn] = true
+			}
+		}
+	}
+	for _, w := range waits(chans, started) {
+		report(pass, w, started)
+	}
+	return nil, nil
+}
+
+// channels returns the channels made in the package that never escape
+// and those kept where the package owns every access and nothing outside
+// operates on them, with their operations placed.
+func channels(flow *chanflow.Result, model *primitives.Model, funcs []*ssa.Function) []*channel {
+	// close run as a goroutine is not among the operations the models
+	// collect: a channel of a type some go statement closes is left out.
+	goClosed := map[string]bool{}
+	for instr := range ssautil.Instructions(funcs) {
+		if g, ok := instr.(*ssa.Go); ok && ssautil.Builtin(g.Common()) == "close" {
+			goClosed[elemKey(g.Call.Args[0].Type())] = true
+		}
+	}
+	var chans []*channel
+	add := func(c *channel, ops []ssautil.ChanOp, p placer) {
+		for _, o := range ops {
+			if _, async := o.Instr.(*ssa.Go); async || goClosed[elemKey(o.Chan.Type())] {
+				return
+			}
+			at, ok := place(p, o.Instr)
+			if !ok {
+				return
+			}
+			c.ops = append(c.ops, op{ChanOp: o, at: at})
+			if c.name == "" {
+				c.name = chanName(o.Chan)
+			}
+		}
+		chans = append(chans, c)
+	}
+	for _, c := range flow.Chans {
+		if !c.Escapes {
+			made := []analysis.RelatedInformation{{Pos: c.Make.Pos(), Message: "the channel is made here"}}
+			add(&channel{cap: c.Cap, made: made}, c.Ops, newLocal(c))
+		}
+	}
+	o := newOwned(model, funcs)
+	for _, l := range model.Locs {
+		if l.Kind != primitives.Chan || !l.Known() || l.Outside != 0 {
+			continue
+		}
+		ops := make([]ssautil.ChanOp, len(l.Ops))
+		for i, lop := range l.Ops {
+			ops[i] = lop.Chan
+		}
+		add(&channel{cap: l.Cap(), name: l.Var.Name(), made: primitives.Made(l, l.Var.Name())}, ops, o)
+	}
+	return chans
+}
+
+func elemKey(t types.Type) string {
+	if ch, ok := t.Underlying().(*types.Chan); ok {
+		return types.TypeString(ch.Elem(), nil)
+	}
+	return types.TypeString(t, nil)
+}
+
+// waits returns the circular waits of the package, one per pair of
+// roots: the first in source order, reported at the side that is not a
+// goroutine when one is.
+func waits(chans []*channel, started map[*ssa.Function]bool) []wait {
+	var cands []blocked
+	for _, c := range chans {
+		for _, o := range c.ops {
+			if pt, ok := blocks(c, o); ok {
+				cands = append(cands, blocked{c: c, op: o, pt: pt})
+			}
+		}
+	}
+	found := map[[2]*ssa.Function]wait{}
+	for _, a := range cands {
+		forA := completing(a)
+		root, ok := onlyRoot(forA)
+		if !ok || root == a.pt.root {
+			continue
+		}
+		for _, b := range cands {
+			if b.pt.root != root || !allAfter(forA, b.pt) {
+				continue
+			}
+			forB := completing(b)
+			if r, ok := onlyRoot(forB); !ok || r != a.pt.root || !allAfter(forB, a.pt) {
+				continue
+			}
+			w := wait{a: a, b: b, forA: forA, forB: forB}
+			if started[a.pt.root] && !started[b.pt.root] || started[a.pt.root] == started[b.pt.root] && b.op.Pos() < a.op.Pos() {
+				w = wait{a: b, b: a, forA: forB, forB: forA}
+			}
+			key := [2]*ssa.Function{w.a.pt.root, w.b.pt.root}
+			if old, ok := found[key]; !ok || w.a.op.Pos() < old.a.op.Pos() {
+				found[key] = w
+			}
+		}
+	}
+	var ws []wait
+	for _, w := range found {
+		ws = append(ws, w)
+	}
+	slices.SortFunc(ws, func(x, y wait) int { return cmp.Compare(x.a.op.Pos(), y.a.op.Pos()) })
+	return ws
+}
+
+// blocks reports whether o, a plain send or receive made by a root
+// itself, is reached on every run of its root and blocks there unless an
+// operation that would complete it has happened: a receive always (the
+// buffer is empty while nothing was sent), a send when the channel is
+// unbuffered or the sends of the root that come before it on every path
+// fill the buffer.
+func blocks(c *channel, o op) (point, bool) {
+	if o.Select != nil || o.Remote || o.Kind == ssautil.Close || len(o.at) != 1 || o.at[0].instr != o.Instr {
+		return point{}, false
+	}
+	pt := o.at[0]
+	if !alwaysReached(pt.root, o.Instr) {
+		return point{}, false
+	}
+	if o.Kind != ssautil.Send {
+		return pt, true
+	}
+	if c.cap < 0 {
+		return point{}, false
+	}
+	before := 0
+	for _, s := range c.ops {
+		if s.Kind == ssautil.Send && s.Select == nil && !s.Remote && s.Instr != o.Instr &&
+			s.Instr.Parent() == pt.root && ssautil.SameRef(s.Chan, o.Chan) && dominates(s.Instr, o.Instr) {
+			before++
+		}
+	}
+	return pt, int64(before) >= c.cap
+}
+
+// completing returns the operations of b's channel that would let b
+// proceed: a send or close for a receive, a receive or close for a send.
+func completing(b blocked) []op {
+	var ops []op
+	for _, o := range b.c.ops {
+		if o.Kind == ssautil.Close || (b.op.Kind == ssautil.Send) != (o.Kind == ssautil.Send) {
+			ops = append(ops, o)
+		}
+	}
+	return ops
+}
+
+// onlyRoot returns the root every one of ops takes effect in, if there is
+// one.
+func onlyRoot(ops []op) (*ssa.Function, bool) {
+	var root *ssa.Function
+	for _, o := range ops {
+		for _, pt := range o.at {
+			if root != nil && pt.root != root {
+				return nil, false
+			}
+			root = pt.root
+		}
+	}
+	return root, root != nil
+}
+
+// allAfter reports whether every one of ops takes effect, in the root of
+// b, only once b has been passed.
+func allAfter(ops []op, b point) bool {
+	for _, o := range ops {
+		for _, pt := range o.at {
+			if !after(b.root, b.instr, pt) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func report(pass *analysis.Pass, w wait, started map[*ssa.Function]bool) {
+	other := who(w.b.pt.root, started, started[w.a.pt.root])
+	related := []analysis.RelatedInformation{{Pos: w.b.op.Pos(), Message: other + " blocks here"}}
+	for _, o := range w.forA {
+		related = append(related, analysis.RelatedInformation{Pos: o.Pos(),
+			Message: fmt.Sprintf("the %s that would complete this %s, reached only after that", o.Kind, w.a.op.Kind)})
+	}
+	for _, o := range w.forB {
+		related = append(related, analysis.RelatedInformation{Pos: o.Pos(),
+			Message: fmt.Sprintf("the %s that would complete that %s, reached only after this one", o.Kind, w.b.op.Kind)})
+	}
+	related = append(related, w.a.c.made...)
+	if w.b.c != w.a.c {
+		related = append(related, w.b.c.made...)
+	}
+	pass.Report(analysis.Diagnostic{
+		Pos: w.a.op.Pos(),
+		Message: fmt.Sprintf("circular wait: this %s and %s's %s block each other forever",
+			describe(w.a), other, describe(w.b)),
+		Related: related,
+	})
+}
+
+// who names the root fn in a message.
+func who(fn *ssa.Function, started map[*ssa.Function]bool, both bool) string {
+	switch {
+	case started[fn] && both:
+		return "the other goroutine"
+	case started[fn] && fn.Parent() != nil:
+		return "the goroutine"
+	case started[fn]:
+		return "the goroutine running " + fn.Name()
+	}
+	return fn.Name()
+}
+
+func describe(b blocked) string {
+	what := "receive from"
+	switch b.op.Kind {
+	case ssautil.Send:
+		what = "send on"
+	case ssautil.RangeRecv:
+		what = "range over"
+	}
+	if b.c.name == "" {
+		return what + " a channel"
+	}
+	return what + " " + b.c.name
+}
+
+// chanName returns the name of the variable, parameter or field a
+// channel value is read from, or "".
+func chanName(v ssa.Value) string {
+	for range 8 {
+		switch x := v.(type) {
+		case *ssa.UnOp:
+			if x.Op != token.MUL {
+				return ""
+			}
+			v = x.X
+		case *ssa.ChangeType:
+			v = x.X
+		case *ssa.FieldAddr:
+			if f := ssautil.FieldVar(x); f != nil {
+				return f.Name()
+			}
+			return ""
+		case *ssa.Alloc:
+			return x.Comment
+		case *ssa.Parameter, *ssa.FreeVar, *ssa.Global:
+			return x.Name()
+		default:
+			return ""
+		}
+	}
+	return ""
+}
