@@ -147,22 +147,22 @@ func waits(chans []*channel, started map[*ssa.Function]bool) []wait {
 	for _, a := range cands {
 		forA := completing(a)
 		root, ok := onlyRoot(forA)
-		if !ok || root == a.pt.root {
+		if !ok || root == a.pt.root() {
 			continue
 		}
 		for _, b := range cands {
-			if b.pt.root != root || !allAfter(forA, b.pt) {
+			if b.pt.root() != root || !allAfter(forA, b.pt) {
 				continue
 			}
 			forB := completing(b)
-			if r, ok := onlyRoot(forB); !ok || r != a.pt.root || !allAfter(forB, a.pt) {
+			if r, ok := onlyRoot(forB); !ok || r != a.pt.root() || !allAfter(forB, a.pt) {
 				continue
 			}
 			w := wait{a: a, b: b, forA: forA, forB: forB}
-			if started[a.pt.root] && !started[b.pt.root] || started[a.pt.root] == started[b.pt.root] && b.op.Pos() < a.op.Pos() {
+			if started[a.pt.root()] && !started[b.pt.root()] || started[a.pt.root()] == started[b.pt.root()] && b.op.Pos() < a.op.Pos() {
 				w = wait{a: b, b: a, forA: forB, forB: forA}
 			}
-			key := [2]*ssa.Function{w.a.pt.root, w.b.pt.root}
+			key := [2]*ssa.Function{w.a.pt.root(), w.b.pt.root()}
 			if old, ok := found[key]; !ok || w.a.op.Pos() < old.a.op.Pos() {
 				found[key] = w
 			}
@@ -176,30 +176,34 @@ func waits(chans []*channel, started map[*ssa.Function]bool) []wait {
 	return ws
 }
 
-// blocks reports whether o, a plain send or receive made by a root
-// itself, is reached on every run of its root and blocks there unless an
+// blocks reports whether o, a plain send or receive, is reached on every
+// run of its root (each call on its chain is reached on every run of its
+// function, and so is o in its own) and blocks there unless an
 // operation that would complete it has happened: a receive always (the
 // buffer is empty while nothing was sent), a send when the channel is
 // unbuffered or the sends of the root that come before it on every path
 // fill the buffer.
 func blocks(c *channel, o op) (point, bool) {
-	if o.Select != nil || o.Remote || o.Kind == ssautil.Close || len(o.at) != 1 || o.at[0].instr != o.Instr {
-		return point{}, false
+	if o.Select != nil || o.Remote || o.Kind == ssautil.Close || len(o.at) != 1 {
+		return nil, false
 	}
 	pt := o.at[0]
-	if !alwaysReached(pt.root, o.Instr) {
-		return point{}, false
+	for _, st := range pt {
+		if st.exit || !alwaysReached(st.instr.Parent(), st.instr) {
+			return nil, false
+		}
 	}
 	if o.Kind != ssautil.Send {
 		return pt, true
 	}
 	if c.cap < 0 {
-		return point{}, false
+		return nil, false
 	}
+	// The sends that fill the buffer are counted in o's own function.
 	before := 0
 	for _, s := range c.ops {
 		if s.Kind == ssautil.Send && s.Select == nil && !s.Remote && s.Instr != o.Instr &&
-			s.Instr.Parent() == pt.root && ssautil.SameRef(s.Chan, o.Chan) && dominates(s.Instr, o.Instr) {
+			s.Instr.Parent() == o.Instr.Parent() && ssautil.SameRef(s.Chan, o.Chan) && dominates(s.Instr, o.Instr) {
 			before++
 		}
 	}
@@ -224,10 +228,10 @@ func onlyRoot(ops []op) (*ssa.Function, bool) {
 	var root *ssa.Function
 	for _, o := range ops {
 		for _, pt := range o.at {
-			if root != nil && pt.root != root {
+			if root != nil && pt.root() != root {
 				return nil, false
 			}
-			root = pt.root
+			root = pt.root()
 		}
 	}
 	return root, root != nil
@@ -238,7 +242,7 @@ func onlyRoot(ops []op) (*ssa.Function, bool) {
 func allAfter(ops []op, b point) bool {
 	for _, o := range ops {
 		for _, pt := range o.at {
-			if !after(b.root, b.instr, pt) {
+			if !after(b, pt) {
 				return false
 			}
 		}
@@ -247,7 +251,7 @@ func allAfter(ops []op, b point) bool {
 }
 
 func report(pass *analysis.Pass, w wait, started map[*ssa.Function]bool) {
-	other := who(w.b.pt.root, started, started[w.a.pt.root])
+	other := who(w.b.pt.root(), started, started[w.a.pt.root()])
 	related := []analysis.RelatedInformation{{Pos: w.b.op.Pos(), Message: other + " blocks here"}}
 	for _, o := range w.forA {
 		related = append(related, analysis.RelatedInformation{Pos: o.Pos(),

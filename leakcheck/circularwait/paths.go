@@ -40,28 +40,37 @@ func alwaysReached(fn *ssa.Function, instr ssa.Instruction) bool {
 	return true
 }
 
-// after reports whether what takes effect at pt can only do so once a run
-// of fn has passed b: pt is in fn, and every path from the entry to it
-// passes b first. A deferred operation takes effect when fn returns,
-// which b's callers check that every run does only after passing b,
-// unless a recover lets it return from a panic.
-func after(fn *ssa.Function, b ssa.Instruction, pt point) bool {
-	if pt.root != fn {
-		return false
+// after reports whether what takes effect at pt can only do so once b, a
+// blocked operation, has been passed: both are in the code of one root,
+// and where their chains part, in one function, every path from its
+// entry to pt's step passes b's first. A deferred step takes effect when
+// its function returns, which every run does only after passing b's step
+// (blocks checks that each is always reached), unless a recover lets it
+// return from a panic.
+func after(b, pt point) bool {
+	for k := range min(len(b), len(pt)) {
+		x, y := b[k], pt[k]
+		if x.instr == y.instr {
+			continue
+		}
+		fn := x.instr.Parent()
+		if y.instr.Parent() != fn {
+			return false
+		}
+		if y.exit && !mayRecover(fn) {
+			return true
+		}
+		if y.instr.Block() == x.instr.Block() {
+			return ssautil.Index(x.instr) < ssautil.Index(y.instr)
+		}
+		avoid := ssautil.Points{}
+		avoid.Add(x.instr.Block(), nil)
+		target := y.instr.Block()
+		return ssautil.PathAvoiding(fn.Blocks[0].Instrs[0], avoid, nil, func(bb *ssa.BasicBlock) bool { return bb == target }) == nil
 	}
-	if pt.exit && !mayRecover(fn) {
-		return true
-	}
-	if pt.instr == b {
-		return false
-	}
-	if pt.instr.Block() == b.Block() {
-		return ssautil.Index(b) < ssautil.Index(pt.instr)
-	}
-	avoid := ssautil.Points{}
-	avoid.Add(b.Block(), nil)
-	target := pt.instr.Block()
-	return ssautil.PathAvoiding(fn.Blocks[0].Instrs[0], avoid, nil, func(x *ssa.BasicBlock) bool { return x == target }) == nil
+	// One chain contains the other: the same operation, or an operation
+	// of another package at the call that leads to b.
+	return false
 }
 
 // dominates reports whether every path to b passes a first.

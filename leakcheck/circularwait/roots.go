@@ -10,17 +10,23 @@ import (
 	"github.com/gohazard/gohazard/passes/ssautil"
 )
 
-// A point is where an operation takes effect in the code of a root: a
-// function each of whose runs starts at its entry and is not known to be
-// a call from one of the package's own call sites. An operation in a
-// function only ever called from known call sites takes effect at those
-// call sites, in the functions that make them.
-type point struct {
-	root  *ssa.Function
-	instr ssa.Instruction // in root
-	// exit marks a deferred operation: it takes effect when root returns.
+// A point is where an operation takes effect: the chain of calls that
+// leads to it from the code of a root, outermost first, ending with the
+// operation. A root is a function each run of which starts at its entry
+// and is not known to come from one of the package's own call sites; a
+// function only ever called from known call sites runs within those
+// calls.
+type point []step
+
+// step is an instruction of a point's chain, in its own function.
+type step struct {
+	instr ssa.Instruction
+	// exit marks a deferred call or operation: it takes effect when its
+	// function returns.
 	exit bool
 }
+
+func (p point) root() *ssa.Function { return p[0].instr.Parent() }
 
 // placer maps a function to the call sites every run of it comes from.
 type placer interface {
@@ -36,11 +42,12 @@ func place(p placer, instr ssa.Instruction) ([]point, bool) {
 }
 
 func placeIn(p placer, instr ssa.Instruction, active map[*ssa.Function]bool) ([]point, bool) {
+	_, deferred := instr.(*ssa.Defer)
+	here := step{instr: instr, exit: deferred}
 	fn := instr.Parent()
 	calls, inlined := p.callers(fn)
 	if !inlined {
-		_, deferred := instr.(*ssa.Defer)
-		return []point{{root: fn, instr: instr, exit: deferred}}, true
+		return []point{{here}}, true
 	}
 	if active[fn] {
 		return nil, false
@@ -49,11 +56,13 @@ func placeIn(p placer, instr ssa.Instruction, active map[*ssa.Function]bool) ([]
 	defer delete(active, fn)
 	var pts []point
 	for _, c := range calls {
-		more, ok := placeIn(p, c, active)
+		outer, ok := placeIn(p, c, active)
 		if !ok {
 			return nil, false
 		}
-		pts = append(pts, more...)
+		for _, pt := range outer {
+			pts = append(pts, append(pt[:len(pt):len(pt)], here))
+		}
 	}
 	return pts, true
 }

@@ -132,3 +132,22 @@ func greeter(hello <-chan string, bye chan<- string) {
 	name := <-hello
 	bye <- name
 }
+
+// The goroutine polls until it takes the work: the loop has no other way
+// out.
+func pollForWork(in chan int, tick func() bool) {
+	ready := make(chan struct{})
+	work := make(chan int)
+	go func() {
+		for {
+			if tick() {
+				_ = <-work
+				close(ready)
+				return
+			}
+			in <- 1
+		}
+	}()
+	<-ready // want `circular wait: this receive from ready and the goroutine's receive from work block each other forever`
+	work <- 1
+}
