@@ -99,13 +99,15 @@ func (l *local) callers(fn *ssa.Function) ([]ssa.CallInstruction, bool) {
 type owned struct {
 	model *primitives.Model
 	// invoked are the names of the methods the package calls through an
-	// interface or uses as values: a method of that name may run from
-	// there.
+	// interface: a method of that name may run from there.
 	invoked map[string]bool
+	// values are the methods used as values (method values and
+	// expressions, and the interface methods such values call).
+	values map[*types.Func]bool
 }
 
 func newOwned(model *primitives.Model, funcs []*ssa.Function) *owned {
-	o := &owned{model: model, invoked: map[string]bool{}}
+	o := &owned{model: model, invoked: map[string]bool{}, values: map[*types.Func]bool{}}
 	for instr := range ssautil.Instructions(funcs) {
 		if call, ok := instr.(ssa.CallInstruction); ok && call.Common().IsInvoke() {
 			o.invoked[call.Common().Method.Name()] = true
@@ -114,7 +116,10 @@ func newOwned(model *primitives.Model, funcs []*ssa.Function) *owned {
 			// Method values and expressions are wrappers of the method.
 			if fn, ok := (*op).(*ssa.Function); ok && fn.Synthetic != "" {
 				if obj, ok := fn.Object().(*types.Func); ok && obj.Signature().Recv() != nil {
-					o.invoked[obj.Name()] = true
+					o.values[obj.Origin()] = true
+					if types.IsInterface(obj.Signature().Recv().Type()) {
+						o.invoked[obj.Name()] = true
+					}
 				}
 			}
 		}
@@ -123,7 +128,10 @@ func newOwned(model *primitives.Model, funcs []*ssa.Function) *owned {
 }
 
 func (o *owned) callers(fn *ssa.Function) ([]ssa.CallInstruction, bool) {
-	if o.model.CalledOutside(fn) || fn.Signature.Recv() != nil && o.invoked[fn.Name()] || !onlyCalled(fn) {
+	if o.model.CalledOutside(fn) || !onlyCalled(fn) {
+		return nil, false
+	}
+	if obj, ok := fn.Object().(*types.Func); ok && fn.Signature.Recv() != nil && (o.invoked[fn.Name()] || o.values[obj.Origin()]) {
 		return nil, false
 	}
 	calls := o.model.Callers(fn)
