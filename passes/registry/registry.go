@@ -18,6 +18,7 @@ import (
 	"github.com/gohazard/gohazard/ctxcheck/ctxdone"
 	"github.com/gohazard/gohazard/ctxcheck/ctxloop"
 	"github.com/gohazard/gohazard/ctxcheck/ctxrequest"
+	"github.com/gohazard/gohazard/leakcheck/circularwait"
 	"github.com/gohazard/gohazard/leakcheck/condsignal"
 	"github.com/gohazard/gohazard/leakcheck/doublelock"
 	"github.com/gohazard/gohazard/leakcheck/heldlock"
@@ -90,6 +91,7 @@ func Entries() []Entry {
 		{Analyzer: condsignal.Analyzer, Family: LeakCheck, Default: false, Since: "v0.3.0", Severity: Error},
 		{Analyzer: storedcancel.Analyzer, Family: LeakCheck, Default: false, Since: "v0.3.0", Severity: Warning},
 		{Analyzer: timerdrain.Analyzer, Family: LeakCheck, Default: false, Since: "v0.3.0", Severity: Error},
+		{Analyzer: circularwait.Analyzer, Family: LeakCheck, Default: true, Since: "v0.3.0", Severity: Error},
 	}
 	entries = append(entries, bundled()...)
 	entries = append(entries, Entry{Analyzer: suppress.Malformed(names(entries)), Family: General, Default: true, Since: "v0.1.0", Severity: Warning})
