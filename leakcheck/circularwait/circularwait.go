@@ -31,10 +31,11 @@ var Analyzer = &analysis.Analyzer{
 
 // channel is a channel every operation of which is known and placed.
 type channel struct {
-	cap  int64 // -1 when not one constant
-	name string
-	made []analysis.RelatedInformation
-	ops  []op
+	cap     int64 // -1 when not one constant
+	name    string
+	makePos token.Pos // of a channel made in a function
+	made    []analysis.RelatedInformation
+	ops     []op
 }
 
 // op is an operation on a channel and the points where it takes effect.
@@ -102,12 +103,14 @@ func channels(flow *chanflow.Result, model *primitives.Model, funcs []*ssa.Funct
 				c.name = chanName(o.Chan)
 			}
 		}
+		if c.makePos.IsValid() {
+			c.made = []analysis.RelatedInformation{{Pos: c.makePos, Message: c.called() + " is made here"}}
+		}
 		chans = append(chans, c)
 	}
 	for _, c := range flow.Chans {
 		if !c.Escapes {
-			made := []analysis.RelatedInformation{{Pos: c.Make.Pos(), Message: "the channel is made here"}}
-			add(&channel{cap: c.Cap, made: made}, c.Ops, newLocal(c))
+			add(&channel{cap: c.Cap, makePos: c.Make.Pos()}, c.Ops, newLocal(c))
 		}
 	}
 	o := newOwned(model, funcs)
@@ -251,15 +254,19 @@ func allAfter(ops []op, b point) bool {
 }
 
 func report(pass *analysis.Pass, w wait, started map[*ssa.Function]bool) {
-	other := who(w.b.pt.root(), started, started[w.a.pt.root()])
-	related := []analysis.RelatedInformation{{Pos: w.b.op.Pos(), Message: other + " blocks here"}}
+	self, other := w.a.pt.root(), w.b.pt.root()
+	both := started[self] && started[other]
+	them := who(other, started, both)
+	me := self.Name()
+	if started[self] {
+		me = "this goroutine"
+	}
+	related := []analysis.RelatedInformation{{Pos: w.b.op.Pos(), Message: them + " blocks here"}}
 	for _, o := range w.forA {
-		related = append(related, analysis.RelatedInformation{Pos: o.Pos(),
-			Message: fmt.Sprintf("the %s that would complete this %s, reached only after that", o.Kind, w.a.op.Kind)})
+		related = append(related, analysis.RelatedInformation{Pos: o.Pos(), Message: them + " " + action(w.a.c, o) + " only here, after it blocks"})
 	}
 	for _, o := range w.forB {
-		related = append(related, analysis.RelatedInformation{Pos: o.Pos(),
-			Message: fmt.Sprintf("the %s that would complete that %s, reached only after this one", o.Kind, w.b.op.Kind)})
+		related = append(related, analysis.RelatedInformation{Pos: o.Pos(), Message: me + " " + action(w.b.c, o) + " only here, after it blocks"})
 	}
 	related = append(related, w.a.c.made...)
 	if w.b.c != w.a.c {
@@ -268,7 +275,7 @@ func report(pass *analysis.Pass, w wait, started map[*ssa.Function]bool) {
 	pass.Report(analysis.Diagnostic{
 		Pos: w.a.op.Pos(),
 		Message: fmt.Sprintf("circular wait: this %s and %s's %s block each other forever",
-			describe(w.a), other, describe(w.b)),
+			describe(w.a.c, w.a.op), them, describe(w.b.c, w.b.op)),
 		Related: related,
 	})
 }
@@ -286,18 +293,36 @@ func who(fn *ssa.Function, started map[*ssa.Function]bool, both bool) string {
 	return fn.Name()
 }
 
-func describe(b blocked) string {
+// describe says what the blocked operation o on c does.
+func describe(c *channel, o op) string {
 	what := "receive from"
-	switch b.op.Kind {
+	switch o.Kind {
 	case ssautil.Send:
 		what = "send on"
 	case ssautil.RangeRecv:
 		what = "range over"
 	}
-	if b.c.name == "" {
-		return what + " a channel"
+	return what + " " + c.called()
+}
+
+// action says what o, an operation that completes a blocked one, does
+// to c.
+func action(c *channel, o op) string {
+	what := "receives from"
+	switch o.Kind {
+	case ssautil.Send:
+		what = "sends on"
+	case ssautil.Close:
+		what = "closes"
 	}
-	return what + " " + b.c.name
+	return what + " " + c.called()
+}
+
+func (c *channel) called() string {
+	if c.name == "" {
+		return "the channel"
+	}
+	return c.name
 }
 
 // chanName returns the name of the variable, parameter or field a
