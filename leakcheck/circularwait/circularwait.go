@@ -122,7 +122,7 @@ func channels(flow *chanflow.Result, model *primitives.Model, funcs []*ssa.Funct
 		for i, lop := range l.Ops {
 			ops[i] = lop.Chan
 		}
-		add(&channel{cap: l.Cap(), name: l.Var.Name(), made: primitives.Made(l, l.Var.Name())}, ops, o)
+		add(&channel{cap: l.Cap(), name: l.Var.Name(), made: primitives.Made(l, "the channel")}, ops, o)
 	}
 	return chans
 }
