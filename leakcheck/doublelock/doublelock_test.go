@@ -12,3 +12,9 @@ import (
 func Test(t *testing.T) {
 	analysistest.Run(t, filepath.Join("..", "..", "testdata", "doublelock"), doublelock.Analyzer, "./...")
 }
+
+// A Lock through a call of another package's function, known from its
+// facts.
+func TestAcrossPackages(t *testing.T) {
+	analysistest.Run(t, filepath.Join("..", "..", "testdata", "lockfacts"), doublelock.Analyzer, "./callers")
+}
