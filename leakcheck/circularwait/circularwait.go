@@ -5,7 +5,6 @@ import (
 	_ "embed"
 	"fmt"
 	"go/token"
-	"go/types"
 	"slices"
 
 	"golang.org/x/tools/go/analysis"
@@ -80,18 +79,12 @@ func run(pass *analysis.Pass) (any, error) {
 // and those kept where the package owns every access and nothing outside
 // operates on them, with their operations placed.
 func channels(flow *chanflow.Result, model *primitives.Model, funcs []*ssa.Function) []*channel {
-	// close run as a goroutine is not among the operations the models
-	// collect: a channel of a type some go statement closes is left out.
-	goClosed := map[string]bool{}
-	for instr := range ssautil.Instructions(funcs) {
-		if g, ok := instr.(*ssa.Go); ok && ssautil.Builtin(g.Common()) == "close" {
-			goClosed[elemKey(g.Call.Args[0].Type())] = true
-		}
-	}
 	var chans []*channel
 	add := func(c *channel, ops []ssautil.ChanOp, p placer) {
 		for _, o := range ops {
-			if _, async := o.Instr.(*ssa.Go); async || goClosed[elemKey(o.Chan.Type())] {
+			// An operation a go statement runs may take effect at
+			// any time.
+			if _, async := o.Instr.(*ssa.Go); async {
 				return
 			}
 			at, ok := place(p, o.Instr)
@@ -125,13 +118,6 @@ func channels(flow *chanflow.Result, model *primitives.Model, funcs []*ssa.Funct
 		add(&channel{cap: l.Cap(), name: l.Var.Name(), made: primitives.Made(l, "the channel")}, ops, o)
 	}
 	return chans
-}
-
-func elemKey(t types.Type) string {
-	if ch, ok := t.Underlying().(*types.Chan); ok {
-		return types.TypeString(ch.Elem(), nil)
-	}
-	return types.TypeString(t, nil)
 }
 
 // waits returns the circular waits of the package, one per pair of

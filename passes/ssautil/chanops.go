@@ -89,9 +89,9 @@ func ChanOps(fn *ssa.Function) []ChanOp {
 					}
 					ops = append(ops, ChanOp{Kind: kind, Chan: st.Chan, Instr: instr, Select: instr, Index: i})
 				}
-			case *ssa.Call, *ssa.Defer:
+			case *ssa.Call, *ssa.Defer, *ssa.Go:
 				// A deferred close closes on every path that returns
-				// after the defer.
+				// after the defer; go close(ch) closes at some time.
 				if call := instr.(ssa.CallInstruction).Common(); Builtin(call) == "close" {
 					ops = append(ops, ChanOp{Kind: Close, Chan: call.Args[0], Instr: instr})
 				}

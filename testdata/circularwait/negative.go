@@ -274,3 +274,16 @@ func loopMayEnd(in chan int, tick func() bool) {
 	work <- 1
 	<-ready
 }
+
+// A close run as its own goroutine releases the function's receive.
+func closedByGo(task string) {
+	ready := make(chan struct{})
+	tasks := make(chan string)
+	go func() {
+		_ = <-tasks
+		ready <- struct{}{}
+	}()
+	go close(ready)
+	<-ready
+	tasks <- task
+}
