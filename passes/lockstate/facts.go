@@ -3,6 +3,7 @@ package lockstate
 import (
 	"fmt"
 	"go/types"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -72,22 +73,59 @@ func (a *pkgState) exportEffects(pass *analysis.Pass, fn *ssa.Function) {
 	if f == nil {
 		return
 	}
-	sum := f.summary()
+	// Callers in other packages are not walked with their constant bool
+	// arguments (a hasLock flag): only what the function does whatever
+	// each flag is goes into the fact.
+	sums := []summary{f.summary()}
+	for i, p := range fn.Params {
+		if !isBool(p.Type()) {
+			continue
+		}
+		for _, val := range []byte("tf") {
+			consts := []byte(strings.Repeat("-", len(fn.Params)))
+			consts[i] = val
+			v := a.frame(fn, string(consts))
+			if v == nil {
+				return
+			}
+			sums = append(sums, v.summary())
+		}
+	}
 	fact := &LockEffects{}
-	for _, t := range sum.takes {
-		if e, ok := effectOf(fn, t.ref, t.op); ok {
+	for _, t := range sums[0].takes {
+		e, ok := effectOf(fn, t.ref, t.op)
+		if ok && everyTakes(sums[1:], t.ref, t.op.Method) {
 			e.Again = t.again || contains(t.released, t.ref)
 			fact.Takes = append(fact.Takes, e)
 		}
 	}
-	for _, h := range sum.acquires {
-		if e, ok := effectOf(fn, h.ref, h.op); ok {
+	for _, h := range sums[0].acquires {
+		e, ok := effectOf(fn, h.ref, h.op)
+		if ok && everyAcquires(sums[1:], h.ref, h.op.Method) {
 			fact.Acquires = append(fact.Acquires, e)
 		}
 	}
 	if len(fact.Takes) > 0 || len(fact.Acquires) > 0 {
 		pass.ExportObjectFact(obj, fact)
 	}
+}
+
+func everyTakes(sums []summary, r ref, method string) bool {
+	for _, sum := range sums {
+		if !slices.ContainsFunc(sum.takes, func(t take) bool { return t.ref == r && t.op.Method == method }) {
+			return false
+		}
+	}
+	return true
+}
+
+func everyAcquires(sums []summary, r ref, method string) bool {
+	for _, sum := range sums {
+		if !slices.ContainsFunc(sum.acquires, func(h held) bool { return h.ref == r && h.op.Method == method }) {
+			return false
+		}
+	}
+	return true
 }
 
 func contains(refs []ref, r ref) bool {

@@ -72,3 +72,16 @@ func reads(rw *sync.RWMutex) {
 	defer rw.RUnlock()
 	locks.Read(rw, func() {})
 }
+
+// Negative: the flag tells Maybe the lock is held.
+func flagged(c *cache) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	locks.Maybe(&c.mu, true)
+}
+
+func always(c *cache) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	locks.Always(&c.mu, false) // want `call of Always blocks forever`
+}

@@ -84,3 +84,21 @@ func withLock(mu *sync.Mutex) {
 }
 
 var _ = withLock
+
+// Maybe locks mu unless the caller says it holds it: whether it locks
+// depends on the flag, which the fact cannot carry.
+func Maybe(mu *sync.Mutex, locked bool) {
+	if !locked {
+		mu.Lock()
+		defer mu.Unlock()
+	}
+}
+
+// Always locks mu whatever its flag says.
+func Always(mu *sync.Mutex, verbose bool) { // want Always:`lockeffects\(takes param0 Lock\)`
+	mu.Lock()
+	defer mu.Unlock()
+	if verbose {
+		println("locked")
+	}
+}
