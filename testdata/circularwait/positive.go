@@ -151,3 +151,21 @@ func pollForWork(in chan int, tick func() bool) {
 	<-ready // want `circular wait: this receive from ready and the goroutine's receive from work block each other forever`
 	work <- 1
 }
+
+// The goroutine answers in a select, but only after its receive.
+func selectAnswer(q int) int {
+	answers := make(chan int)
+	questions := make(chan int)
+	quit := make(chan struct{})
+	defer close(quit)
+	go func() {
+		v := <-questions
+		select {
+		case answers <- v * v:
+		case <-quit:
+		}
+	}()
+	a := <-answers // want `circular wait: this receive from answers and the goroutine's receive from questions block each other forever`
+	questions <- q
+	return a
+}
