@@ -24,6 +24,7 @@ import (
 	"github.com/gohazard/gohazard/ctxcheck/ctxdone"
 	"github.com/gohazard/gohazard/ctxcheck/ctxloop"
 	"github.com/gohazard/gohazard/ctxcheck/ctxrequest"
+	"github.com/gohazard/gohazard/leakcheck/circularwait"
 	"github.com/gohazard/gohazard/leakcheck/condsignal"
 	"github.com/gohazard/gohazard/leakcheck/doublelock"
 	"github.com/gohazard/gohazard/leakcheck/heldlock"
@@ -87,6 +88,7 @@ func Entries() []Entry {
 		{Analyzer: condsignal.Analyzer, Info: condsignal.Meta},
 		{Analyzer: storedcancel.Analyzer, Info: storedcancel.Meta},
 		{Analyzer: timerdrain.Analyzer, Info: timerdrain.Meta},
+		{Analyzer: circularwait.Analyzer, Info: circularwait.Meta},
 	}
 	entries = append(entries, bundled()...)
 	entries = append(entries, Entry{Analyzer: suppress.Malformed(names(entries)), Info: meta.Info{Family: General, Default: true, Since: "v0.1.0", Severity: meta.Warning}})

@@ -34,7 +34,10 @@
 // tested around both the Lock and the Unlock, a "locked" flag set next to
 // the Lock, and a constant bool argument (a hasLock parameter) select the
 // paths the program can take. A loop that goes round without unlocking
-// locks again.
+// locks again. An exported function of another package that locks a
+// mutex it is handed (a parameter, its receiver, or a package-level
+// mutex) whatever its bool arguments, or returns holding it, is known by
+// its facts: locks.WithLock(&mu, f) on a path that holds mu is reported.
 //
 // A read lock taken twice on one path deadlocks when a writer comes in
 // between: sync.RWMutex makes new readers wait while a Lock waits, the

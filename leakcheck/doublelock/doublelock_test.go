@@ -13,3 +13,9 @@ import (
 func Test(t *testing.T) {
 	testutil.CheckDiagnostics(t, analysistest.Run(t, filepath.Join("..", "..", "testdata", "doublelock"), doublelock.Analyzer, "./..."))
 }
+
+// A Lock through a call of another package's function, known from its
+// facts.
+func TestAcrossPackages(t *testing.T) {
+	analysistest.Run(t, filepath.Join("..", "..", "testdata", "lockfacts"), doublelock.Analyzer, "./callers")
+}

@@ -96,9 +96,9 @@ func Ops(fn *ssa.Function) []Op {
 					}
 					ops = append(ops, Op{Kind: kind, Chan: st.Chan, Instr: instr, Select: instr, Index: i})
 				}
-			case *ssa.Call, *ssa.Defer:
+			case *ssa.Call, *ssa.Defer, *ssa.Go:
 				// A deferred close closes on every path that returns
-				// after the defer.
+				// after the defer; go close(ch) closes at some time.
 				if call := instr.(ssa.CallInstruction).Common(); apimatch.Builtin(call) == "close" {
 					ops = append(ops, Op{Kind: Close, Chan: call.Args[0], Instr: instr})
 				}

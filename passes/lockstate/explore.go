@@ -452,7 +452,17 @@ func (f *frame) call(call ssa.CallInstruction, s *state, deferred bool) bool {
 	if eff := f.a.effect(call.Common(), f.known(s)); eff != nil {
 		return f.apply(call, eff, s)
 	}
+	// A function of another package: its Locks and what it returns
+	// holding are known from its fact, whatever else it does with what
+	// it is handed is not.
+	remote := f.a.remote(call)
+	if remote != nil && !f.apply(call, &effect{callee: remote.callee, takes: remote.takes}, s) {
+		return false
+	}
 	f.unknown(call.Common(), s)
+	if remote != nil {
+		f.apply(call, &effect{callee: remote.callee, acquires: remote.acquires}, s)
+	}
 	return true
 }
 

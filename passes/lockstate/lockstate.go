@@ -23,7 +23,9 @@
 // closure's free variable), method values, methods of generic types
 // (through their generic origin), and interface methods with a single
 // implementation in the package. A call the analysis cannot follow that
-// is handed a mutex (or what holds it) may release it.
+// is handed a mutex (or what holds it) may release it. The exported
+// functions of other packages are known by their LockEffects facts: the
+// mutexes they lock and return holding.
 //
 // A function with more paths than a budget proportional to its size is
 // left out: no findings from it, and an empty summary.
@@ -48,6 +50,7 @@ var Analyzer = &analysis.Analyzer{
 	Requires:   []*analysis.Analyzer{buildssa.Analyzer},
 	Run:        run,
 	ResultType: reflect.TypeFor[*Result](),
+	FactTypes:  []analysis.Fact{new(LockEffects)},
 }
 
 // Op is a Lock, RLock, Unlock or RUnlock call of a sync.Mutex or
@@ -127,6 +130,7 @@ type Result struct {
 func run(pass *analysis.Pass) (any, error) {
 	ssainfo := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
 	a := newAnalysis(pass.Fset, ssainfo.Pkg, ssainfo.SrcFuncs)
+	a.importFact = pass.ImportObjectFact
 	res := &Result{Writers: map[types.Object]Op{}, Takes: map[*ssa.Function][]Take{}}
 	for _, fn := range ssainfo.SrcFuncs {
 		if fn.Blocks == nil {
@@ -148,6 +152,9 @@ func run(pass *analysis.Pass) (any, error) {
 				res.Writers[op.Key] = op
 			}
 		}
+	}
+	for _, fn := range ssainfo.SrcFuncs {
+		a.exportEffects(pass, fn)
 	}
 	slices.SortStableFunc(res.Relocks, func(x, y Relock) int { return int(x.At.Pos() - y.At.Pos()) })
 	slices.SortStableFunc(res.Leaks, func(x, y Leak) int { return int(x.Lock.Pos() - y.Lock.Pos()) })

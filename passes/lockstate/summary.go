@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/gohazard/gohazard/passes/cfgpath"
@@ -23,6 +24,8 @@ type pkgState struct {
 	walking map[frameKey]bool
 	named   []types.Type // the package's named non-interface types
 	impls   map[*types.Func]*ssa.Function
+	// importFact imports the fact of a function of another package.
+	importFact func(types.Object, analysis.Fact) bool
 }
 
 // frameKey is a function with the constant bool arguments it is called

@@ -1,0 +1,3 @@
+module example.com/circularwait
+
+go 1.26
