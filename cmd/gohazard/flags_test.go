@@ -96,7 +96,7 @@ func TestExpandFamilies(t *testing.T) {
 		return cl.argv()
 	}
 	got := expand("-ctxcheck", "./...")
-	want := []string{"-ctxbackground=true", "-ctxdone=true", "-ctxloop=true", "-ctxrequest=true", "./..."}
+	want := []string{"-ctxloop=true", "-ctxrequest=true", "./..."}
 	if !slices.Equal(got, want) {
 		t.Errorf("-ctxcheck: %q, want %q", got, want)
 	}

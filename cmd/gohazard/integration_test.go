@@ -234,7 +234,7 @@ func TestHelp(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("help exited %d", code)
 	}
-	for _, want := range []string{"allocheck", "deferloop        on ", "timeafterloop    on ", "ignores"} {
+	for _, want := range []string{"allocheck", "deferloop        on ", "timeafterloop    off", "ignores"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("help output lacks %q:\n%s", want, out)
 		}
@@ -326,7 +326,7 @@ func TestFlagSpellings(t *testing.T) {
 func TestFamilies(t *testing.T) {
 	t.Parallel()
 	const (
-		leak  = "goroutine blocks forever on send" // sendleak, leakcheck
+		leak  = "range over the channel blocks forever" // recvleak, leakcheck
 		alloc = "defer in a loop"                  // deferloop, allocheck
 	)
 	// The flags are expanded the same way in both modes; under go vet, each
@@ -347,7 +347,7 @@ func TestFamilies(t *testing.T) {
 	} {
 		out, _ := run(t, tc.cmd[0], append(tc.cmd[1:], tc.flag, "./service")...)
 		if strings.Contains(out, leak) != tc.leak || strings.Contains(out, alloc) != tc.alloc {
-			t.Errorf("%q %s: sendleak reported %v (want %v), deferloop %v (want %v):\n%s",
+			t.Errorf("%q %s: recvleak reported %v (want %v), deferloop %v (want %v):\n%s",
 				tc.cmd, tc.flag, strings.Contains(out, leak), tc.leak, strings.Contains(out, alloc), tc.alloc, out)
 		}
 	}

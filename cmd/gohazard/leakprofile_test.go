@@ -28,11 +28,12 @@ type jsonFinding struct {
 	} `json:"related"`
 }
 
-// leakFindings runs gohazard -format=json with args in the module and
+// leakFindings runs gohazard -format=json with args in the module, with
+// leakcheck's default analyzers and sendleak (off by default), and
 // returns its findings by analyzer and line.
 func leakFindings(t *testing.T, args ...string) map[string]jsonFinding {
 	t.Helper()
-	stdout, stderr, code := output(t, leakModule, bin, append([]string{"-format=json"}, args...)...)
+	stdout, stderr, code := output(t, leakModule, bin, append([]string{"-format=json", "-leakcheck", "-sendleak"}, args...)...)
 	if code != 3 || stderr != "" {
 		t.Fatalf("gohazard %v: exit %d, stderr %q; want 3 and nothing", args, code, stderr)
 	}
@@ -91,11 +92,11 @@ func TestLeakProfile(t *testing.T) {
 		t.Errorf("got %d findings, want 2: %v", len(findings), findings)
 	}
 
-	_, stderr, code := output(t, leakModule, bin, "-leakprofile", dir, "./...")
+	_, stderr, code := output(t, leakModule, bin, "-leakcheck", "-sendleak", "-leakprofile", dir, "./...")
 	if code != 3 || !strings.Contains(stderr, "fetch/fetch.go:12:6: goroutine blocks forever on send: the function that started it can return without receiving (confirmed at run time: 1) (sendleak)\n") {
 		t.Errorf("text: exit %d, want 3 and the confirmation:\n%s", code, stderr)
 	}
-	stdout, _, _ := output(t, leakModule, bin, "-format=sarif", "-leakprofile="+dir, "./...")
+	stdout, _, _ := output(t, leakModule, bin, "-format=sarif", "-leakcheck", "-sendleak", "-leakprofile="+dir, "./...")
 	if !strings.Contains(stdout, "\"properties\": {\n            \"confirmed\": 1\n          }") {
 		t.Errorf("sarif: no confirmed property:\n%s", stdout)
 	}

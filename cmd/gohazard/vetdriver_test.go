@@ -22,7 +22,7 @@ func TestInterruptedRun(t *testing.T) {
 	}
 	want, _ := run(t, bin, "./service")
 	got, code := run(t, bin, fresh, "./service")
-	if code != 3 || got != want || !strings.Contains(got, "(sendleak)") {
+	if code != 3 || got != want || !strings.Contains(got, "(recvleak)") {
 		t.Errorf("run after an interrupted one: exit %d, output\n%s\nwant exit 3 and\n%s", code, got, want)
 	}
 }
