@@ -327,7 +327,7 @@ func TestFamilies(t *testing.T) {
 	t.Parallel()
 	const (
 		leak  = "range over the channel blocks forever" // recvleak, leakcheck
-		alloc = "defer in a loop"                  // deferloop, allocheck
+		alloc = "defer in a loop"                       // deferloop, allocheck
 	)
 	// The flags are expanded the same way in both modes; under go vet, each
 	// new set of flags analyses every dependency again, so one case shows
