@@ -500,7 +500,7 @@ func tableLen(pass *analysis.Pass, loop ast.Stmt) (int64, bool) {
 		return litLen(pass.TypesInfo, lit)
 	}
 	v, ok := pass.TypesInfo.Uses[ident(rng.X)].(*types.Var)
-	if !ok || v.Exported() && v.Parent() == v.Pkg().Scope() {
+	if !ok || v.Pkg() == nil || v.Exported() && v.Parent() == v.Pkg().Scope() {
 		return 0, false
 	}
 	var lit *ast.CompositeLit
