@@ -150,8 +150,12 @@ func repeatingLoop(pass *analysis.Pass, path []ast.Node, stmt *ast.DeferStmt) as
 		}
 		if !exitsAfter(loops.Body(loop), stmt) {
 			n, ok := constTrips(pass, loop)
-			if !ok || n > smallTrips || trips*n > smallTrips {
+			switch {
+			case !ok || trips*n > smallTrips:
 				return loop
+			case n == 0:
+				// The defer never runs.
+				return nil
 			}
 			trips *= n
 		}

@@ -678,6 +678,17 @@ func fewTrips(name string) {
 	}
 }
 
+// A loop that never runs defers nothing, whatever loop is around it.
+func disabledProbes(names []string) {
+	const probes = 0
+	for _, name := range names {
+		for range probes {
+			f, _ := os.Open(name)
+			defer f.Close()
+		}
+	}
+}
+
 var handshakes = []string{"v4", "v5"}
 
 func tryHandshakes() {
