@@ -151,7 +151,7 @@ func repeatingLoop(pass *analysis.Pass, path []ast.Node, stmt *ast.DeferStmt) as
 		if !exitsAfter(loops.Body(loop), stmt) {
 			n, ok := constTrips(pass, loop)
 			switch {
-			case !ok || trips*n > smallTrips:
+			case !ok || n > smallTrips || trips*n > smallTrips:
 				return loop
 			case n == 0:
 				// The defer never runs.
