@@ -3,6 +3,7 @@ package deferloop
 import (
 	_ "embed"
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"slices"
@@ -92,8 +93,8 @@ func report(pass *analysis.Pass, insp *inspector.Inspector, d *ssa.Defer) {
 	}
 	// Without a loop statement (a loop made with goto) there is no
 	// iteration to tell what the defer holds: stay silent.
-	loop := repeatingLoop(path, stmt)
-	if loop == nil || fewTrips(pass, loop) || scopedToLoop(path, loop) || onceGuarded(pass.TypesInfo, path, loop) {
+	loop := repeatingLoop(pass, path, stmt)
+	if loop == nil || releasesLock(pass, stmt) || testLoop(pass, path, loop) || scopedToLoop(path, loop) || onceGuarded(pass.TypesInfo, path, loop) {
 		return
 	}
 	cur, ok := insp.Root().FindNode(loop)
@@ -104,19 +105,6 @@ func report(pass *analysis.Pass, insp *inspector.Inspector, d *ssa.Defer) {
 	diag := analysis.Diagnostic{
 		Pos:     d.Pos(),
 		Related: []analysis.RelatedInformation{{Pos: loop.Pos(), Message: "the loop"}},
-	}
-	if lock := unlocked(pass, stmt, loop); lock != nil {
-		// Locks taken per iteration and held for work after the loop
-		// ("lock every shard, then work") are the point; otherwise they
-		// pile up. Unlocking per iteration would change what the lock
-		// guards: never a fix.
-		if workAfter(path, loop) {
-			return
-		}
-		diag.Message = "unlock deferred in a loop runs only when the function returns: every iteration's lock stays held until then"
-		diag.Related = append(diag.Related, analysis.RelatedInformation{Pos: lock.Pos(), Message: "locked here, in every iteration"})
-		pass.Report(diag)
-		return
 	}
 	held, fixable := heldValues(it, stmt)
 	if !held {
@@ -151,14 +139,29 @@ func first(path []ast.Node) ast.Node {
 }
 
 // repeatingLoop returns the innermost loop statement around stmt whose
-// iterations repeat it. The defer is known to lie on a cycle; a loop whose
-// body ends with an unconditional exit after the defer cannot be that
-// cycle, so an outer loop is.
-func repeatingLoop(path []ast.Node, stmt *ast.DeferStmt) ast.Stmt {
+// iterations pile up what stmt defers, or nil when none does. The defer
+// is known to lie on a cycle; a loop whose body ends with an unconditional
+// exit after the defer runs it at most once each time the loop is entered,
+// and a loop with a small constant trip count at most that many times:
+// neither piles up, but both repeat with an outer loop, which piles up
+// unless the product of the counts stays small too.
+func repeatingLoop(pass *analysis.Pass, path []ast.Node, stmt *ast.DeferStmt) ast.Stmt {
+	trips := int64(1)
 	for {
 		loop := loops.Enclosing(path)
-		if loop == nil || !exitsAfter(loops.Body(loop), stmt) {
-			return loop
+		if loop == nil {
+			return nil
+		}
+		if !exitsAfter(loops.Body(loop), stmt) {
+			n, ok := constTrips(pass, loop)
+			switch {
+			case !ok || n > smallTrips || trips*n > smallTrips:
+				return loop
+			case n == 0:
+				// The defer never runs.
+				return nil
+			}
+			trips *= n
 		}
 		for len(path) > 0 && path[0] != loop {
 			path = path[1:]
@@ -166,6 +169,10 @@ func repeatingLoop(path []ast.Node, stmt *ast.DeferStmt) ast.Stmt {
 		path = path[1:]
 	}
 }
+
+// smallTrips bounds the constant trip counts whose defers are taken to be
+// few enough to hold until return (capability probes, a table of cases).
+const smallTrips = 4
 
 // exitsAfter reports whether body holds, at its top level after the
 // statement containing stmt, a statement that leaves the loop, reached
@@ -408,40 +415,100 @@ func isBlock(s ast.Stmt) bool {
 	return ok
 }
 
-// fewTrips reports whether loop runs at most once, or is a test's loop
-// over a few cases (a table, a constant count): what such a loop defers
-// is released when the test returns, which is soon, and is often kept on
-// purpose (connections held open for the whole test).
-func fewTrips(pass *analysis.Pass, loop ast.Stmt) bool {
-	n, ok := loops.ConstTrips(pass.TypesInfo, loop)
-	if ok && n <= 1 {
-		return true
-	}
-	if !strings.HasSuffix(pass.Fset.File(loop.Pos()).Name(), "_test.go") {
+// testLoop reports whether loop is a test's: in a _test.go file, outside
+// benchmarks, and not counted to more than fewCases. A test runs once,
+// its loops run over a few cases (a table, fixtures), and what they defer
+// is released when the test returns, which is soon; it is often held on
+// purpose (connections kept open for the whole test). A benchmark's loop
+// runs b.N times, and so does every loop in it.
+func testLoop(pass *analysis.Pass, path []ast.Node, loop ast.Stmt) bool {
+	if !strings.HasSuffix(pass.Fset.File(loop.Pos()).Name(), "_test.go") || benchmark(pass.TypesInfo, path) {
 		return false
 	}
-	if !ok {
-		n, ok = tableLen(pass, loop)
-	}
-	return ok && n <= fewCases
+	n, ok := loops.ConstTrips(pass.TypesInfo, loop)
+	return !ok || n <= fewCases
 }
 
-// fewCases bounds the test loops taken for tables: far below the default
-// limit of open files.
+// fewCases bounds the constant counts of test loops taken for a few cases:
+// far below the default limit of open files.
 const fewCases = 64
 
+// benchmark reports whether path runs in a benchmark: in a function that
+// takes a *testing.B, or in a loop driven by b.Loop() or b.N.
+func benchmark(info *types.Info, path []ast.Node) bool {
+	for _, n := range path {
+		var ft *ast.FuncType
+		var drive ast.Node
+		switch n := n.(type) {
+		case *ast.FuncDecl:
+			ft = n.Type
+		case *ast.FuncLit:
+			ft = n.Type
+		case *ast.ForStmt:
+			drive = n.Cond
+		case *ast.RangeStmt:
+			drive = n.X
+		}
+		if ft != nil && ft.Params != nil && slices.ContainsFunc(ft.Params.List, func(f *ast.Field) bool { return isBenchmarkB(info.TypeOf(f.Type)) }) {
+			return true
+		}
+		if drive != nil && drivenByB(info, drive) {
+			return true
+		}
+	}
+	return false
+}
+
+func isBenchmarkB(t types.Type) bool {
+	p, ok := types.Unalias(t).(*types.Pointer)
+	return ok && apimatch.IsType(p.Elem(), "testing", "B")
+}
+
+// drivenByB reports whether e calls (*testing.B).Loop or reads the field
+// N of a testing.B.
+func drivenByB(info *types.Info, e ast.Node) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			found = found || apimatch.IsMethod(typeutil.Callee(info, n), "testing", "B", "Loop")
+		case *ast.SelectorExpr:
+			if sel, ok := info.Selections[n]; ok && sel.Kind() == types.FieldVal && sel.Obj().Name() == "N" {
+				t := sel.Recv()
+				if p, ok := types.Unalias(t).(*types.Pointer); ok {
+					t = p.Elem()
+				}
+				found = found || apimatch.IsType(t, "testing", "B")
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// constTrips returns the trip count of loop when it is a constant (see
+// loops.ConstTrips) or the length of a table given as a composite literal.
+func constTrips(pass *analysis.Pass, loop ast.Stmt) (int64, bool) {
+	if n, ok := loops.ConstTrips(pass.TypesInfo, loop); ok {
+		return n, true
+	}
+	return tableLen(pass, loop)
+}
+
 // tableLen returns the number of cases of a range over a composite
-// literal, directly or through a variable only ever set to one.
+// literal, directly or through a variable only ever set to one, or to a
+// slice of itself (which only shrinks it). An exported package variable
+// may grow in other packages.
 func tableLen(pass *analysis.Pass, loop ast.Stmt) (int64, bool) {
 	rng, ok := loop.(*ast.RangeStmt)
 	if !ok {
 		return 0, false
 	}
 	if lit, ok := ast.Unparen(rng.X).(*ast.CompositeLit); ok {
-		return int64(len(lit.Elts)), true
+		return litLen(pass.TypesInfo, lit)
 	}
 	v, ok := pass.TypesInfo.Uses[ident(rng.X)].(*types.Var)
-	if !ok {
+	if !ok || v.Pkg() == nil || v.Exported() && v.Parent() == v.Pkg().Scope() {
 		return 0, false
 	}
 	var lit *ast.CompositeLit
@@ -460,9 +527,11 @@ func tableLen(pass *analysis.Pass, loop ast.Stmt) (int64, bool) {
 					id := ident(l)
 					switch {
 					case id == nil || pass.TypesInfo.ObjectOf(id) != v:
-					case pass.TypesInfo.Defs[id] == v && len(n.Lhs) == len(n.Rhs):
+					case len(n.Lhs) != len(n.Rhs):
+						changed = true
+					case pass.TypesInfo.Defs[id] == v:
 						lit, _ = ast.Unparen(n.Rhs[i]).(*ast.CompositeLit)
-					default:
+					case n.Tok != token.ASSIGN || !sliceOf(pass.TypesInfo, n.Rhs[i], v):
 						changed = true
 					}
 				}
@@ -477,7 +546,51 @@ func tableLen(pass *analysis.Pass, loop ast.Stmt) (int64, bool) {
 	if lit == nil || changed {
 		return 0, false
 	}
-	return int64(len(lit.Elts)), true
+	return litLen(pass.TypesInfo, lit)
+}
+
+// sliceOf reports whether e is v[i:j] (or v[i:j:k]) of a slice v.
+func sliceOf(info *types.Info, e ast.Expr, v *types.Var) bool {
+	sl, ok := ast.Unparen(e).(*ast.SliceExpr)
+	if !ok || info.Uses[ident(sl.X)] != v {
+		return false
+	}
+	_, isSlice := v.Type().Underlying().(*types.Slice)
+	return isSlice
+}
+
+// litLen returns the number of elements of a slice, array or map
+// literal: for slices and arrays, one past the highest index, which keys
+// may set.
+func litLen(info *types.Info, lit *ast.CompositeLit) (int64, bool) {
+	t := info.TypeOf(lit)
+	if t == nil {
+		return 0, false
+	}
+	switch t.Underlying().(type) {
+	case *types.Map:
+		return int64(len(lit.Elts)), true
+	case *types.Slice, *types.Array:
+	default:
+		return 0, false
+	}
+	var n, next int64
+	for _, e := range lit.Elts {
+		if kv, ok := e.(*ast.KeyValueExpr); ok {
+			tv := info.Types[kv.Key]
+			if tv.Value == nil || tv.Value.Kind() != constant.Int {
+				return 0, false
+			}
+			i, ok := constant.Int64Val(tv.Value)
+			if !ok {
+				return 0, false
+			}
+			next = i
+		}
+		next++
+		n = max(n, next)
+	}
+	return n, true
 }
 
 // withTimer reports whether cancel is defined in the loop by a context

@@ -42,17 +42,36 @@
 // defer after which the loop is always left (the body returns or breaks
 // right after it) runs at most once and is not reported, nor is a defer
 // inside a function literal called in the iteration, nor one in a loop
-// whose trip count is a constant 0 or 1, nor one in a lazy set-up that
-// runs once: the body of an if v == nil that sets v (directly or through
-// a function literal it calls), v being a variable outside the loop that
-// nothing else in the loop sets. In test files, loops over a few
-// cases (a table given as a composite literal, a constant count of at
-// most 64) are not reported: what they defer is released when the test
-// returns, and is often held on purpose (connections kept open for the
-// whole test). A loop that is the last work of a function literal called
-// at once is not reported: the literal is there to release what the loop
-// holds when the loop ends. A loop made with goto has no statement that
-// scopes the iteration and is not reported either.
+// whose trip count is a small constant, at most 4 (a range over an array
+// or a literal of at most 4 elements, or over a variable set only to such
+// a literal or to slices of itself; range 4; for i := 0; i < 4; i++): at
+// most 4 deferred calls stay until return (two capability probes, a
+// two-entry table of cases). Nested in another loop, such a loop repeats
+// with it, which is reported unless the product of the counts stays at
+// most 4 too. Nor is a defer in a lazy set-up that runs once: the body of
+// an if v == nil that sets v (directly or through a function literal it
+// calls), v being a variable outside the loop that nothing else in the
+// loop sets.
+//
+// Loops in test files (_test.go) are not reported: a test runs once, its
+// loops run over a few cases (a table, fixtures, retries), and what they
+// defer is released when the test returns, often held on purpose
+// (connections kept open for the whole test). Benchmarks' loops are
+// reported: a loop driven by b.Loop() or b.N, any loop inside one, any
+// loop of a function taking a *testing.B. So is a test's loop counted to
+// a constant beyond 64, which is not a few cases.
+//
+// A loop that is the last work of a function literal called at once is
+// not reported: the literal is there to release what the loop holds when
+// the loop ends. A loop made with goto has no statement that scopes the
+// iteration and is not reported either.
+//
+// A deferred Unlock or RUnlock (of a sync.Mutex, sync.RWMutex or
+// sync.Locker), alone or in a literal that does nothing else, is not
+// reported: what stays held is a lock, not memory, and holding each
+// iteration's lock until return is a pattern ("lock each in turn, work,
+// release at return"); locking the same mutex twice deadlocks, which is
+// doublelock's concern.
 //
 // Only what piles up is reported: the deferred call holds a value made in
 // the iteration (by a call, a receive, an allocation; not the elements of
@@ -70,12 +89,6 @@
 // scopes pushed per element, giving back every semaphore slot taken). A
 // deferred close of a channel handed to a goroutine tells it that the
 // function has returned.
-//
-// A deferred Unlock of a lock taken per iteration (each element's mutex)
-// holds every lock until return. When the function works after the loop,
-// that is the point ("lock every shard, then work") and nothing is
-// reported; otherwise it is, never with a fix: unlocking per iteration
-// would change what the locks guard.
 //
 // The suggested fix wraps the body in func() { ... }() and so runs the
 // defers at the end of each iteration. It is offered only where that

@@ -8,6 +8,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/gohazard/gohazard/passes/apimatch"
+
 	"github.com/gohazard/gohazard/passes/loops"
 )
 
@@ -39,7 +41,7 @@ func unlocked(pass *analysis.Pass, stmt *ast.DeferStmt, loop ast.Stmt) ast.Node 
 }
 
 // syncCall returns the receiver of n when n calls one of the named
-// methods of package sync (Mutex, RWMutex or Locker).
+// methods of sync.Mutex, sync.RWMutex or sync.Locker.
 func syncCall(pass *analysis.Pass, n ast.Node, names ...string) ast.Expr {
 	call, ok := n.(*ast.CallExpr)
 	if !ok {
@@ -49,16 +51,37 @@ func syncCall(pass *analysis.Pass, n ast.Node, names ...string) ast.Expr {
 	if !ok {
 		return nil
 	}
-	fn, ok := typeutil.Callee(pass.TypesInfo, call).(*types.Func)
-	if !ok || fn.Pkg() == nil || fn.Pkg().Path() != "sync" || fn.Signature().Recv() == nil {
-		return nil
-	}
-	for _, name := range names {
-		if fn.Name() == name {
-			return sel.X
+	fn := typeutil.Callee(pass.TypesInfo, call)
+	for _, typ := range [...]string{"Mutex", "RWMutex", "Locker"} {
+		for _, name := range names {
+			if apimatch.IsMethod(fn, "sync", typ, name) {
+				return sel.X
+			}
 		}
 	}
 	return nil
+}
+
+// releasesLock reports whether the deferred call only unlocks, directly
+// or in a literal that does nothing else. A loop of such defers holds
+// locks until return, not memory, and on purpose: each iteration's lock
+// is a different one ("lock each in turn, work, release at return");
+// locking the same one again is a deadlock, doublelock's concern.
+func releasesLock(pass *analysis.Pass, stmt *ast.DeferStmt) bool {
+	lit, ok := ast.Unparen(stmt.Call.Fun).(*ast.FuncLit)
+	if !ok {
+		return syncCall(pass, stmt.Call, "Unlock", "RUnlock") != nil
+	}
+	if len(stmt.Call.Args) > 0 || len(lit.Body.List) == 0 {
+		return false
+	}
+	for _, s := range lit.Body.List {
+		es, ok := s.(*ast.ExprStmt)
+		if !ok || syncCall(pass, es.X, "Unlock", "RUnlock") == nil {
+			return false
+		}
+	}
+	return true
 }
 
 func mentionsLoopVar(pass *analysis.Pass, e ast.Expr, loop ast.Stmt) bool {
@@ -75,8 +98,8 @@ func mentionsLoopVar(pass *analysis.Pass, e ast.Expr, loop ast.Stmt) bool {
 }
 
 // workAfter reports whether the function does more than return plain
-// values after the loop (path holds the loop's ancestors): work that the
-// locks taken in the loop guard. An enclosing loop going round counts.
+// values after the loop (path holds the loop's ancestors): work that
+// needs what the loop holds. An enclosing loop going round counts.
 func workAfter(path []ast.Node, loop ast.Stmt) bool {
 	for len(path) > 0 && path[0] != loop {
 		path = path[1:]

@@ -148,35 +148,6 @@ type item struct {
 	n  int
 }
 
-// Each item's lock is held until return, for no work after the loop.
-func lockPerItem(items []*item) int {
-	total := 0
-	for _, it := range items {
-		it.mu.Lock()
-		defer it.mu.Unlock() // want `unlock deferred in a loop runs only when the function returns: every iteration's lock stays held until then`
-		total += it.n
-	}
-	return total
-}
-
-func readLockPerItem(items map[string]*item) (n int) {
-	for _, it := range items {
-		it.rw.RLock()
-		defer func() { // want `unlock deferred in a loop runs only when the function returns`
-			it.rw.RUnlock()
-		}()
-		n += it.n
-	}
-	return
-}
-
-func lockerPerIndex(locks []sync.Locker) {
-	for i := range locks {
-		locks[i].Lock()
-		defer locks[i].Unlock() // want `unlock deferred in a loop runs only when the function returns`
-	}
-}
-
 type pool struct{ free []*resource }
 
 func (p *pool) put(r *resource) { p.free = append(p.free, r) }
@@ -317,5 +288,84 @@ func perItemGuard(names []string, use func(*os.File)) {
 			defer f.Close() // want `defer in a loop runs only when the function returns`
 		}
 		use(f)
+	}
+}
+
+func use(*resource) error { return nil }
+
+// A loop counted past a few trips piles up.
+func fiveProbes() {
+	for i := 0; i < 5; i++ {
+		r := acquire(i)
+		defer r.Release() // want `defer in a loop runs only when the function returns`
+		use(r)
+	}
+}
+
+// A few trips per iteration of an outer loop pile up with it.
+func pairsPerName(names []string) {
+	for _, name := range names {
+		for _, suffix := range [2]string{".a", ".b"} {
+			f, _ := os.Open(name + suffix)
+			defer f.Close() // want `defer in a loop runs only when the function returns`
+			f.Stat()
+		}
+	}
+}
+
+// Three by three is not a few.
+func grid() {
+	for x := range 3 {
+		for y := range 3 {
+			r := acquire(x * y)
+			defer r.Release() // want `defer in a loop runs only when the function returns`
+			use(r)
+		}
+	}
+}
+
+// Other packages may append to an exported table.
+var Mirrors = []string{"m1", "m2"}
+
+func dialMirrors() {
+	for _, m := range Mirrors {
+		f, _ := os.Open(m)
+		defer f.Close() // want `defer in a loop runs only when the function returns`
+		f.Stat()
+	}
+}
+
+// A table that grows is not a fixed set of cases.
+func growingTable(extra []string) {
+	names := []string{"a", "b"}
+	names = append(names, extra...)
+	for _, name := range names {
+		f, err := os.Open(name)
+		if err != nil {
+			continue
+		}
+		defer f.Close() // want `defer in a loop runs only when the function returns`
+		f.Stat()
+	}
+}
+
+// A keyed literal is as long as its highest index.
+func sparseTable() {
+	for _, name := range []string{7: "h"} {
+		f, _ := os.Open(name)
+		defer f.Close() // want `defer in a loop runs only when the function returns`
+		f.Stat()
+	}
+}
+
+// The deferred literal closes a file too: the files pile up.
+func lockAndClose(names []string, mu *sync.Mutex) {
+	for _, name := range names {
+		f, _ := os.Open(name)
+		mu.Lock()
+		defer func() { // want `defer in a loop runs only when the function returns`
+			mu.Unlock()
+			f.Close()
+		}()
 	}
 }
