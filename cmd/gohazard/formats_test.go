@@ -15,8 +15,9 @@ import (
 // after non-ASCII text on its line, and a clean file.
 var formats, _ = filepath.Abs(filepath.Join("..", "..", "testdata", "formats"))
 
-// The module is go1.26, where timeafterloop is silent by default: its
-// -restart flag keeps the timer finding and its fix in every format.
+// The module is go1.26: withTimeAfter turns on timeafterloop and its
+// -restart flag, so that the timer finding and its fix show in every
+// format.
 func TestFormats(t *testing.T) {
 	t.Parallel()
 	for _, format := range []string{"json", "sarif", "github", "rdjsonl"} {
@@ -24,7 +25,7 @@ func TestFormats(t *testing.T) {
 			// SARIF and GitHub paths are relative to the repository's root,
 			// which -srcroot sets here to the module (TestSrcRoot checks the
 			// default).
-			stdout, stderr, code := output(t, formats, bin, "-format="+format, "-srcroot", formats, "-timeafterloop.restart", "./...")
+			stdout, stderr, code := output(t, formats, bin, append([]string{"-format=" + format, "-srcroot", formats}, withTimeAfter("./...")...)...)
 			if code != 3 || stderr != "" {
 				t.Errorf("exit %d, stderr %q; want 3 and nothing", code, stderr)
 			}
@@ -34,7 +35,7 @@ func TestFormats(t *testing.T) {
 			compareIn(t, formats, "want."+format, stdout)
 		})
 	}
-	stdout, stderr, code := output(t, formats, bin, "-timeafterloop.restart", "./...")
+	stdout, stderr, code := output(t, formats, bin, withTimeAfter("./...")...)
 	if code != 3 || stdout != "" {
 		t.Errorf("text: exit %d, stdout %q; want 3 and nothing (findings go to stderr, as in go vet)", code, stdout)
 	}
@@ -321,4 +322,12 @@ func TestSrcRoot(t *testing.T) {
 	if _, _, again := sarif("./..."); again["gohazard/v1"] != fp["gohazard/v1"] {
 		t.Errorf("fingerprint changed with lines added above: %v, then %v", fp, again)
 	}
+}
+
+// withTimeAfter returns args after the flags that run the default
+// analyzers and timeafterloop, which is off by default and silent from
+// go1.23 without -timeafterloop.restart: the formats module shows its
+// fix.
+func withTimeAfter(args ...string) []string {
+	return append([]string{"-leakcheck", "-ctxcheck", "-allocheck", "-vet", "-timeafterloop", "-timeafterloop.restart"}, args...)
 }

@@ -222,7 +222,7 @@ func TestStaticcheckBundled(t *testing.T) {
 
 func TestFixUnderVet(t *testing.T) {
 	t.Parallel()
-	out, _ := run(t, "go", "vet", "-vettool="+bin, "-timeafterloop.restart", "-fix", "-diff", "./service")
+	out, _ := run(t, "go", "vet", "-vettool="+bin, "-timeafterloop", "-timeafterloop.restart", "-fix", "-diff", "./service")
 	if !strings.Contains(out, "+\t\ttimer := time.NewTimer(time.Minute)") && !strings.Contains(out, "+\ttimer := time.NewTimer(time.Minute)") {
 		t.Errorf("go vet -fix -diff did not show the timer fix:\n%s", out)
 	}
@@ -412,9 +412,9 @@ func TestFixRemaining(t *testing.T) {
 		t.Errorf("all/plain.go after -fix:\n%s\nwant\n%s", got, want)
 	}
 
-	out, code = runIn(t, dir, bin, "-timeafterloop.restart", "-fix", "./some")
+	out, code = runIn(t, dir, bin, withTimeAfter("-fix", "./some")...)
 	want := "gohazard: 1 finding remains, which -fix could not fix:\n" +
-		"some/files.go:13:24: defer in a loop runs only when the function returns, not at the end of each iteration: deferred calls and what they hold pile up with every iteration (deferloop)\n" +
+		"some/files.go:13:24: defer in a loop runs only when the function returns: deferred calls and what they hold pile up with every iteration (deferloop)\n" +
 		"some/files.go:8:2: \tthe loop\n"
 	if code != 3 || out != want {
 		t.Errorf("-fix with a finding left: exit %d, output\n%s\nwant exit 3 and\n%s", code, out, want)
