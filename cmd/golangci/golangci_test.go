@@ -29,18 +29,18 @@ func TestRegisteredAndDefaults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := newPlugin(map[string]any{"disable": []any{"noexit"}, "enable": []any{"SA2001"}})
+	p, err := newPlugin(map[string]any{"disable": []any{"recvleak"}, "enable": []any{"SA2001", "sendleak"}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	as, _ := p.BuildAnalyzers()
 	got := names(as)
-	for _, want := range []string{"sendleak", "deferloop", "ignores", "SA2001"} {
+	for _, want := range []string{"heldlock", "sendleak", "deferloop", "ignores", "SA2001"} {
 		if !slices.Contains(got, want) {
 			t.Errorf("analyzers %v lack %s", got, want)
 		}
 	}
-	for _, not := range []string{"noexit", "printf", "SA1015"} {
+	for _, not := range []string{"recvleak", "noexit", "printf", "SA1015"} {
 		if slices.Contains(got, not) {
 			t.Errorf("analyzers %v include %s", got, not)
 		}
@@ -117,7 +117,7 @@ func TestFamilies(t *testing.T) {
 		return names(as)
 	}
 	got := build(Settings{Disable: []string{"ctxcheck"}, Enable: []string{"staticcheck", "ctxdone"}})
-	for _, want := range []string{"sendleak", "deferloop", "SA2001", "SA6002", "ctxdone"} {
+	for _, want := range []string{"heldlock", "deferloop", "SA2001", "SA6002", "ctxdone"} {
 		if !slices.Contains(got, want) {
 			t.Errorf("analyzers %v lack %s", got, want)
 		}

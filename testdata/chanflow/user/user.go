@@ -6,7 +6,7 @@ func sumProduced(n int) int {
 	ch := make(chan int)
 	go helper.Produce(ch, n)
 	total := 0
-	for v := range ch { // want `range over a channel that nothing closes`
+	for v := range ch { // want `range over the channel blocks forever after the last value: nothing closes the channel`
 		total += v
 	}
 	return total
