@@ -98,7 +98,11 @@ func main() {
 		flag.Bool(f, false, fmt.Sprintf("enable the %s family (false: disable it)", f))
 	}
 	flag.String(inputsFlag, "", "hash of the files that flags name, set by gohazard for go vet's cache")
-	multichecker.Main(gohazard.Analyzers()...)
+	analyzers := gohazard.Analyzers()
+	if cl.vetConfig() && factsOnly(cl.args[0]) {
+		analyzers = forFacts(analyzers)
+	}
+	multichecker.Main(analyzers...)
 }
 
 // defaultOff returns the flags that disable the analyzers that are off by

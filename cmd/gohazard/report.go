@@ -111,7 +111,7 @@ func fix(entries []gohazard.Entry, cl *commandLine) int {
 	if status != 0 {
 		return status
 	}
-	res, status := analysis(entries, cl.without("fix"))
+	res, status := runAnalysis(entries, cl.without("fix"))
 	if res == nil {
 		return status
 	}
@@ -150,7 +150,7 @@ func runSelf(args []string, stdout io.Writer) int {
 // the exit status: 1 if a package could not be analysed, else 3 if there
 // are findings, else 0.
 func analyse(entries []gohazard.Entry, format, srcroot string, leaks *leakProfile, cl *commandLine) int {
-	res, status := analysis(entries, cl)
+	res, status := runAnalysis(entries, cl)
 	if res == nil {
 		return status
 	}
@@ -165,10 +165,10 @@ type result struct {
 	rules    []report.Rule
 }
 
-// analysis runs the analysis in a child gohazard with -json, the
+// runAnalysis runs the analysis in a child gohazard with -json, the
 // multichecker's machine-readable output, and returns its findings and
 // the child's exit status.
-func analysis(entries []gohazard.Entry, cl *commandLine) (*result, int) {
+func runAnalysis(entries []gohazard.Entry, cl *commandLine) (*result, int) {
 	var out []byte
 	status := 0
 	if inProcess(cl) {

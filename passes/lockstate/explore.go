@@ -1,11 +1,11 @@
 package lockstate
 
 import (
-	"fmt"
 	"go/constant"
 	"go/token"
 	"go/types"
 	"slices"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
@@ -65,27 +65,44 @@ func (s *state) clone() *state {
 }
 
 func (s *state) key() string {
-	var b strings.Builder
+	// Built without fmt: the walk keys every state it reaches.
+	var b []byte
 	for _, h := range s.held {
-		fmt.Fprintf(&b, "%s@%d/%t%t%t%t%t;", h.ref, h.op.Pos(), h.read, h.direct, h.again, h.counted, h.stale)
+		b = h.ref.appendTo(b)
+		b = append(b, '@')
+		b = strconv.AppendInt(b, int64(h.op.Pos()), 10)
+		b = append(b, '/')
+		for _, f := range [...]bool{h.read, h.direct, h.again, h.counted, h.stale} {
+			b = strconv.AppendBool(b, f)
+		}
+		b = append(b, ';')
 	}
-	b.WriteString("|")
+	b = append(b, '|')
 	for _, r := range s.released {
-		fmt.Fprintf(&b, "%s/%t;", r.ref, r.read)
+		b = r.ref.appendTo(b)
+		b = append(b, '/')
+		b = strconv.AppendBool(b, r.read)
+		b = append(b, ';')
 	}
-	b.WriteString("|")
+	b = append(b, '|')
 	for _, c := range s.conds {
 		at := -1
 		if c.at != nil {
 			at = c.at.Index
 		}
-		fmt.Fprintf(&b, "%s=%t@%d;", c.key, c.val, at)
+		b = append(b, c.key...)
+		b = append(b, '=')
+		b = strconv.AppendBool(b, c.val)
+		b = append(b, '@')
+		b = strconv.AppendInt(b, int64(at), 10)
+		b = append(b, ';')
 	}
-	b.WriteString("|")
+	b = append(b, '|')
 	for _, d := range s.defers {
-		fmt.Fprintf(&b, "%p;", d)
+		b = appendPtr(b, d)
+		b = append(b, ';')
 	}
-	return b.String()
+	return string(b)
 }
 
 // find returns the index of the mutex r held by the path, or -1.
@@ -182,13 +199,13 @@ func (a *pkgState) newFrame(fn *ssa.Function) *frame {
 			if call, ok := instr.(ssa.CallInstruction); ok {
 				for _, arg := range call.Common().Args {
 					if _, isConst := arg.(*ssa.Const); !isConst && isBool(arg.Type()) {
-						tested[cfgpath.CondKey(arg)]++
+						tested[f.a.condKey(arg)]++
 					}
 				}
 			}
 		}
 		if iff, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If); ok {
-			tested[cfgpath.CondKey(iff.Cond)]++
+			tested[f.a.condKey(iff.Cond)]++
 			if phi := testedPhi(iff.Cond); phi != nil {
 				f.condPhis[phi] = true
 			}
@@ -245,7 +262,7 @@ func (f *frame) eval(v ssa.Value, s *state) (bool, bool) {
 			}
 		}
 	}
-	return s.lookup(cfgpath.CondKey(v))
+	return s.lookup(f.a.condKey(v))
 }
 
 // known returns the evaluation of bool values on the path of s.
@@ -295,7 +312,7 @@ func (f *frame) walk(entry *state) bool {
 					continue
 				}
 				next := s
-				if k := cfgpath.CondKey(last.Cond); !known && f.multi[k] {
+				if k := f.a.condKey(last.Cond); !known && f.multi[k] {
 					next = s.clone()
 					next.learn(cond{key: k, val: i == 0, at: it.b})
 				}
@@ -338,7 +355,7 @@ func (f *frame) enter(from, to *ssa.BasicBlock, s *state) *state {
 		if !f.condPhis[phi] {
 			continue
 		}
-		k := cfgpath.CondKey(phi)
+		k := f.a.condKey(phi)
 		if v, ok := f.eval(phi.Edges[pred], s); ok {
 			learned = append(learned, cond{key: k, val: v, at: to})
 		} else {
@@ -596,7 +613,11 @@ func (f *frame) site(instr ssa.Instruction, op Op) {
 }
 
 func (f *frame) addTake(t take) {
-	k := fmt.Sprintf("%s@%d/%t", t.ref, t.op.Pos(), t.again)
+	b := t.ref.appendTo(nil)
+	b = append(b, '@')
+	b = strconv.AppendInt(b, int64(t.op.Pos()), 10)
+	b = strconv.AppendBool(b, t.again)
+	k := string(b)
 	if !f.taken[k] {
 		f.taken[k] = true
 		f.takes = append(f.takes, t)

@@ -131,6 +131,7 @@ func run(pass *analysis.Pass) (any, error) {
 	ssainfo := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
 	a := newAnalysis(pass.Fset, ssainfo.Pkg, ssainfo.SrcFuncs)
 	a.importFact = pass.ImportObjectFact
+	a.computeLocking(ssainfo.SrcFuncs)
 	res := &Result{Writers: map[types.Object]Op{}, Takes: map[*ssa.Function][]Take{}}
 	for _, fn := range ssainfo.SrcFuncs {
 		if fn.Blocks == nil {

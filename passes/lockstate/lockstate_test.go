@@ -127,3 +127,54 @@ func (t *T) deep() { t.lock() }
 		}
 	}
 }
+
+// Only functions that may touch a mutex, themselves or in what they
+// call, are walked; a function variable assigned from itself is followed
+// a bounded number of steps.
+func TestLocking(t *testing.T) {
+	fset, pkg := build(t, `package p
+
+import "sync"
+
+var mu sync.Mutex
+
+func lock() { mu.Lock() }
+
+func viaCall() { lock() }
+
+func viaArg(run func(func())) { run(lock) }
+
+func viaClosure() {
+	f := func() { viaCall() }
+	f()
+}
+
+func pure(n int) int { return n * 2 }
+
+func selfAssigned() {
+	var f func()
+	f = f
+	go func() { f() }()
+}
+`)
+	a := newAnalysis(fset, pkg, funcs(pkg))
+	a.computeLocking(funcs(pkg))
+	for name, want := range map[string]bool{
+		"lock":         true,
+		"viaCall":      true,
+		"viaArg":       true,
+		"viaClosure":   true,
+		"pure":         false,
+		"selfAssigned": false,
+	} {
+		if got := a.locking[pkg.Func(name)]; got != want {
+			t.Errorf("locking[%s] = %t, want %t", name, got, want)
+		}
+	}
+	if f := a.explore(pkg.Func("pure")); f == nil || len(f.returns) > 0 {
+		t.Errorf("pure, which touches no mutex, was walked")
+	}
+	if f := a.explore(pkg.Func("viaCall")); f == nil || len(f.takes) != 1 {
+		t.Errorf("viaCall: the Lock in lock is not summarised")
+	}
+}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"go/token"
 	"go/types"
+	"reflect"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
@@ -20,7 +22,18 @@ type ref struct {
 	path string
 }
 
-func (r ref) String() string { return fmt.Sprintf("%p%s", r.root, r.path) }
+func (r ref) String() string { return string(r.appendTo(nil)) }
+
+// appendTo appends the identity of r's root and its path to b.
+func (r ref) appendTo(b []byte) []byte {
+	return append(appendPtr(b, r.root), r.path...)
+}
+
+// appendPtr appends the address of p, a pointer, to b: an identity
+// within the process, as %p prints it, without fmt.
+func appendPtr(b []byte, p any) []byte {
+	return strconv.AppendUint(append(b, "0x"...), uint64(reflect.ValueOf(p).Pointer()), 16)
+}
 
 // under reports whether r is p or reached from p through more steps.
 func (r ref) under(p ref) bool {
@@ -29,6 +42,7 @@ func (r ref) under(p ref) bool {
 
 // refs canonicalises values to refs for the functions of one package.
 type refs struct {
+	memo map[ssa.Value]ref
 	// closures maps an anonymous function to the MakeClosure that makes
 	// it, when there is exactly one and it is not started as a
 	// goroutine: its free variables are then the values bound there,
@@ -46,7 +60,7 @@ func newRefs(funcs []*ssa.Function) *refs {
 			site[fn] = mc
 		}
 	}
-	r := &refs{closures: map[*ssa.Function]*ssa.MakeClosure{}}
+	r := &refs{closures: map[*ssa.Function]*ssa.MakeClosure{}, memo: map[ssa.Value]ref{}}
 	for fn, mc := range site {
 		if count[fn] == 1 && !startedBy(mc) && fn.Synthetic == "" {
 			r.closures[fn] = mc
@@ -85,6 +99,15 @@ func (r *refs) binding(fv *ssa.FreeVar) ssa.Value {
 
 // of returns the ref of v.
 func (r *refs) of(v ssa.Value) ref {
+	if x, ok := r.memo[v]; ok {
+		return x
+	}
+	x := r.walk(v)
+	r.memo[v] = x
+	return x
+}
+
+func (r *refs) walk(v ssa.Value) ref {
 	var steps []string
 	for {
 		switch x := v.(type) {

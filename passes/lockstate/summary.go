@@ -24,6 +24,10 @@ type pkgState struct {
 	walking map[frameKey]bool
 	named   []types.Type // the package's named non-interface types
 	impls   map[*types.Func]*ssa.Function
+	// locking marks the functions that may lock or unlock a mutex
+	// (see computeLocking); visited, those it has looked at.
+	locking, visited map[*ssa.Function]bool
+	condKeys         map[ssa.Value]string
 	// importFact imports the fact of a function of another package.
 	importFact func(types.Object, analysis.Fact) bool
 }
@@ -37,12 +41,13 @@ type frameKey struct {
 
 func newAnalysis(fset *token.FileSet, pkg *ssa.Package, funcs []*ssa.Function) *pkgState {
 	a := &pkgState{
-		fset:    fset,
-		pkg:     pkg,
-		refs:    newRefs(funcs),
-		frames:  map[frameKey]*frame{},
-		walking: map[frameKey]bool{},
-		impls:   map[*types.Func]*ssa.Function{},
+		fset:     fset,
+		pkg:      pkg,
+		refs:     newRefs(funcs),
+		frames:   map[frameKey]*frame{},
+		walking:  map[frameKey]bool{},
+		impls:    map[*types.Func]*ssa.Function{},
+		condKeys: map[ssa.Value]string{},
 	}
 	if pkg != nil {
 		scope := pkg.Pkg.Scope()
@@ -66,12 +71,19 @@ func (a *pkgState) frame(fn *ssa.Function, consts string) *frame {
 	if f, ok := a.frames[k]; ok || a.walking[k] {
 		return f
 	}
+	if a.visited[fn] && !a.locking[fn] {
+		// Nothing it runs touches a mutex: its walk would find
+		// nothing and summarise nothing.
+		f := &frame{a: a, fn: fn}
+		a.frames[k] = f
+		return f
+	}
 	a.walking[k] = true
 	f := a.newFrame(fn)
 	entry := &state{}
 	for i, c := range consts {
 		if c != '-' && i < len(fn.Params) {
-			entry.conds = append(entry.conds, cond{key: cfgpath.CondKey(fn.Params[i]), val: c == 't'})
+			entry.conds = append(entry.conds, cond{key: a.condKey(fn.Params[i]), val: c == 't'})
 		}
 	}
 	slices.SortFunc(entry.conds, func(x, y cond) int { return strings.Compare(x.key, y.key) })
@@ -81,6 +93,77 @@ func (a *pkgState) frame(fn *ssa.Function, consts string) *frame {
 	delete(a.walking, k)
 	a.frames[k] = f
 	return f
+}
+
+// condKey returns cfgpath.CondKey of v, computed once.
+func (a *pkgState) condKey(v ssa.Value) string {
+	k, ok := a.condKeys[v]
+	if !ok {
+		k = cfgpath.CondKey(v)
+		a.condKeys[v] = k
+	}
+	return k
+}
+
+// computeLocking marks the functions reachable from funcs that may lock
+// or unlock a mutex: with a Lock or Unlock of their own, a call of a
+// function of another package that has a LockEffects fact, or a call
+// the analysis follows (or a function handed to a call) of a function
+// that may. Most functions of most packages touch no mutex; their walk
+// is skipped.
+func (a *pkgState) computeLocking(funcs []*ssa.Function) {
+	a.locking, a.visited = map[*ssa.Function]bool{}, map[*ssa.Function]bool{}
+	callers := map[*ssa.Function][]*ssa.Function{}
+	var marked []*ssa.Function
+	queue := slices.Clone(funcs)
+	for len(queue) > 0 {
+		fn := queue[len(queue)-1]
+		queue = queue[:len(queue)-1]
+		if a.visited[fn] || fn.Blocks == nil {
+			continue
+		}
+		a.visited[fn] = true
+		calls := func(g *ssa.Function) {
+			if g != nil {
+				callers[g] = append(callers[g], fn)
+				queue = append(queue, g)
+			}
+		}
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				call, ok := instr.(ssa.CallInstruction)
+				if !ok {
+					continue
+				}
+				if _, ok := lockOp(call); ok || a.remote(call) != nil {
+					if !a.locking[fn] {
+						a.locking[fn] = true
+						marked = append(marked, fn)
+					}
+					continue
+				}
+				common := call.Common()
+				if common.IsInvoke() {
+					calls(a.impl(common))
+				} else {
+					calls(a.funcOf(common.Value))
+				}
+				for _, arg := range common.Args {
+					calls(a.funcOf(arg))
+				}
+			}
+		}
+	}
+	for len(marked) > 0 {
+		g := marked[len(marked)-1]
+		marked = marked[:len(marked)-1]
+		for _, c := range callers[g] {
+			if !a.locking[c] {
+				a.locking[c] = true
+				marked = append(marked, c)
+			}
+		}
+	}
 }
 
 // explore returns the frame of fn without constant arguments, whose
@@ -121,7 +204,7 @@ func (a *pkgState) effect(common *ssa.CallCommon, known func(ssa.Value) (bool, b
 // denotes: a function, a closure, or either held in a free variable of
 // a closure with a single creator.
 func (a *pkgState) funcOf(v ssa.Value) *ssa.Function {
-	for {
+	for range maxHops {
 		switch x := v.(type) {
 		case *ssa.FreeVar:
 			if b := a.refs.binding(x); b != nil {
@@ -149,11 +232,16 @@ func (a *pkgState) funcOf(v ssa.Value) *ssa.Function {
 		}
 		return nil
 	}
+	return nil
 }
+
+// maxHops bounds the free variables and stored variables followed to a
+// function value: a variable may be assigned from itself (f = f).
+const maxHops = 8
 
 // closureOf returns the MakeClosure v denotes, through free variables.
 func (a *pkgState) closureOf(v ssa.Value) *ssa.MakeClosure {
-	for {
+	for range maxHops {
 		switch x := v.(type) {
 		case *ssa.FreeVar:
 			if b := a.refs.binding(x); b != nil {
@@ -170,6 +258,7 @@ func (a *pkgState) closureOf(v ssa.Value) *ssa.MakeClosure {
 		}
 		return nil
 	}
+	return nil
 }
 
 // storedOnce returns the value a load reads from a variable assigned
