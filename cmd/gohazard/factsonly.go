@@ -5,6 +5,10 @@ import (
 	"os"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/gohazard/gohazard/passes/chanflow"
+	"github.com/gohazard/gohazard/passes/lockstate"
+	"github.com/gohazard/gohazard/passes/primitives"
 )
 
 // factsOnly reports whether the go vet configuration file asks only for
@@ -21,24 +25,13 @@ func factsOnly(cfgFile string) bool {
 
 // forFacts returns the analyzers of a facts-only run: each that exports
 // no facts is replaced by a stub that keeps its name and flags (go vet
-// passes them) and requires only what exports facts among what it
-// requires, and runs nothing. The unit checker would otherwise run every
-// analyzer that requires one with facts, the whole leakcheck family among
-// them, and throw its findings away.
+// passes them), runs nothing, and requires only the analyzers with facts
+// that it reaches, each in its facts-alone form where there is one. The
+// unit checker would otherwise run every analyzer that requires one with
+// facts, the whole leakcheck family among them, and throw its findings
+// away, and build the SSA form of every package.
 func forFacts(analyzers []*analysis.Analyzer) []*analysis.Analyzer {
-	uses := map[*analysis.Analyzer]bool{}
-	var usesFacts func(a *analysis.Analyzer) bool
-	usesFacts = func(a *analysis.Analyzer) bool {
-		u, ok := uses[a]
-		if !ok {
-			u = len(a.FactTypes) > 0
-			for _, r := range a.Requires {
-				u = usesFacts(r) || u
-			}
-			uses[a] = u
-		}
-		return u
-	}
+	alone := factsAlone()
 	out := make([]*analysis.Analyzer, len(analyzers))
 	for i, a := range analyzers {
 		if len(a.FactTypes) > 0 {
@@ -52,12 +45,40 @@ func forFacts(analyzers []*analysis.Analyzer) []*analysis.Analyzer {
 			Flags: a.Flags,
 			Run:   func(*analysis.Pass) (any, error) { return nil, nil },
 		}
-		for _, r := range a.Requires {
-			if usesFacts(r) {
-				stub.Requires = append(stub.Requires, r)
+		seen := map[*analysis.Analyzer]bool{}
+		var collect func(r *analysis.Analyzer)
+		collect = func(r *analysis.Analyzer) {
+			if seen[r] {
+				return
 			}
+			seen[r] = true
+			if len(r.FactTypes) == 0 {
+				for _, x := range r.Requires {
+					collect(x)
+				}
+				return
+			}
+			if f, ok := alone[r]; ok {
+				r = f
+			}
+			stub.Requires = append(stub.Requires, r)
+		}
+		for _, r := range a.Requires {
+			collect(r)
 		}
 		out[i] = stub
 	}
 	return out
+}
+
+// factsAlone maps the analyzers whose results gohazard's analyzers use
+// and whose facts other packages use to the analyzers that compute the
+// facts alone, building the SSA form only for a package that may have
+// some.
+func factsAlone() map[*analysis.Analyzer]*analysis.Analyzer {
+	return map[*analysis.Analyzer]*analysis.Analyzer{
+		chanflow.Analyzer:   chanflow.FactsAnalyzer,
+		lockstate.Analyzer:  lockstate.FactsAnalyzer,
+		primitives.Analyzer: primitives.FactsAnalyzer,
+	}
 }

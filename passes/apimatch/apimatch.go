@@ -111,3 +111,25 @@ func FieldVar(fa *ssa.FieldAddr) *types.Var {
 	}
 	return st.Field(fa.Field).Origin()
 }
+
+// ExportedParams yields the receiver and parameter types of every
+// exported function and method (by name) the package defines.
+func ExportedParams(info *types.Info) iter.Seq[types.Type] {
+	return func(yield func(types.Type) bool) {
+		for _, obj := range info.Defs {
+			fn, ok := obj.(*types.Func)
+			if !ok || !fn.Exported() {
+				continue
+			}
+			sig := fn.Signature()
+			if r := sig.Recv(); r != nil && !yield(r.Type()) {
+				return
+			}
+			for p := range sig.Params().Variables() {
+				if !yield(p.Type()) {
+					return
+				}
+			}
+		}
+	}
+}

@@ -28,6 +28,7 @@ import (
 
 	"github.com/gohazard/gohazard/passes/apimatch"
 	"github.com/gohazard/gohazard/passes/chanop"
+	"github.com/gohazard/gohazard/passes/lazyssa"
 )
 
 // Analyzer computes the flow of every channel made in the package.
@@ -118,8 +119,37 @@ type Start struct {
 }
 
 func run(pass *analysis.Pass) (any, error) {
+	return flows(pass, pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).SrcFuncs), nil
+}
+
+// FactsAnalyzer computes the ChanParams facts alone. A facts-only run (go
+// vet on a dependency) uses it in place of Analyzer: it builds the
+// package's SSA form only when an exported function or method has a
+// channel parameter, the only ones with facts.
+var FactsAnalyzer = &analysis.Analyzer{
+	Name:      "chanflowfacts",
+	Doc:       "compute the ChanParams facts of a package",
+	Requires:  []*analysis.Analyzer{lazyssa.Analyzer},
+	Run:       runFacts,
+	FactTypes: []analysis.Fact{new(ChanParams)},
+}
+
+func runFacts(pass *analysis.Pass) (any, error) {
+	for t := range apimatch.ExportedParams(pass.TypesInfo) {
+		if _, ok := t.Underlying().(*types.Chan); ok {
+			info, err := pass.ResultOf[lazyssa.Analyzer].(*lazyssa.SSA).Get()
+			if err != nil {
+				return nil, err
+			}
+			flows(pass, info.SrcFuncs)
+			break
+		}
+	}
+	return nil, nil
+}
+
+func flows(pass *analysis.Pass, funcs []*ssa.Function) *Result {
 	res := &Result{}
-	funcs := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA).SrcFuncs
 	for instr := range apimatch.Instructions(funcs) {
 		if mk, ok := instr.(*ssa.MakeChan); ok {
 			res.Chans = append(res.Chans, follow(pass, mk, mk))
@@ -128,7 +158,7 @@ func run(pass *analysis.Pass) (any, error) {
 	for _, fn := range funcs {
 		exportParams(pass, fn)
 	}
-	return res, nil
+	return res
 }
 
 // exportParams exports the ChanParams fact of fn, if it is an exported

@@ -41,6 +41,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/buildssa"
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/gohazard/gohazard/passes/lazyssa"
 )
 
 // Analyzer computes the lock state of every function of the package.
@@ -128,7 +130,50 @@ type Result struct {
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	ssainfo := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
+	return analyse(pass, pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)), nil
+}
+
+// FactsAnalyzer computes the LockEffects facts alone. A facts-only run
+// (go vet on a dependency) uses it in place of Analyzer: it builds the
+// package's SSA form only when the package calls a Lock or Unlock of a
+// sync.Mutex or RWMutex, or a function of another package that has a
+// LockEffects fact; a package that does neither has no facts.
+var FactsAnalyzer = &analysis.Analyzer{
+	Name:      "lockstatefacts",
+	Doc:       "compute the LockEffects facts of a package",
+	Requires:  []*analysis.Analyzer{lazyssa.Analyzer},
+	Run:       runFacts,
+	FactTypes: []analysis.Fact{new(LockEffects)},
+}
+
+func runFacts(pass *analysis.Pass) (any, error) {
+	if !mayLock(pass) {
+		return nil, nil
+	}
+	ssainfo, err := pass.ResultOf[lazyssa.Analyzer].(*lazyssa.SSA).Get()
+	if err != nil {
+		return nil, err
+	}
+	analyse(pass, ssainfo)
+	return nil, nil
+}
+
+// mayLock reports whether the package uses a Lock or Unlock method, or a
+// function with a LockEffects fact: the calls computeLocking starts from.
+func mayLock(pass *analysis.Pass) bool {
+	for _, obj := range pass.TypesInfo.Uses {
+		fn, ok := obj.(*types.Func)
+		if !ok {
+			continue
+		}
+		if _, ok := lockMethod(fn); ok || pass.ImportObjectFact(fn.Origin(), new(LockEffects)) {
+			return true
+		}
+	}
+	return false
+}
+
+func analyse(pass *analysis.Pass, ssainfo *buildssa.SSA) *Result {
 	a := newAnalysis(pass.Fset, ssainfo.Pkg, ssainfo.SrcFuncs)
 	a.importFact = pass.ImportObjectFact
 	a.computeLocking(ssainfo.SrcFuncs)
@@ -161,7 +206,7 @@ func run(pass *analysis.Pass) (any, error) {
 	slices.SortStableFunc(res.Leaks, func(x, y Leak) int { return int(x.Lock.Pos() - y.Lock.Pos()) })
 	slices.SortStableFunc(res.Orders, func(x, y Order) int { return int(x.At - y.At) })
 	slices.SortStableFunc(res.Sends, func(x, y LockedSend) int { return int(x.Send.Pos() - y.Send.Pos()) })
-	return res, nil
+	return res
 }
 
 // lockOp classifies call as a lock operation.
@@ -175,12 +220,31 @@ func lockOp(call ssa.CallInstruction) (Op, bool) {
 		return Op{}, false
 	}
 	obj, ok := fn.Object().(*types.Func)
-	if !ok || obj.Pkg() == nil || obj.Pkg().Path() != "sync" {
+	if !ok {
 		return Op{}, false
+	}
+	m, ok := lockMethod(obj)
+	if !ok {
+		return Op{}, false
+	}
+	return Op{
+		Call:   call,
+		Mutex:  common.Args[0],
+		Method: m,
+		Read:   strings.HasPrefix(m, "R"),
+		Key:    mutexKey(common.Args[0]),
+	}, true
+}
+
+// lockMethod returns the name of obj if it is the Lock, RLock, Unlock or
+// RUnlock method of sync.Mutex or RWMutex.
+func lockMethod(obj *types.Func) (string, bool) {
+	if obj.Pkg() == nil || obj.Pkg().Path() != "sync" {
+		return "", false
 	}
 	recv := obj.Signature().Recv()
 	if recv == nil {
-		return Op{}, false
+		return "", false
 	}
 	t := recv.Type()
 	if p, ok := t.(*types.Pointer); ok {
@@ -188,19 +252,13 @@ func lockOp(call ssa.CallInstruction) (Op, bool) {
 	}
 	named, ok := types.Unalias(t).(*types.Named)
 	if !ok || named.Obj().Name() != "Mutex" && named.Obj().Name() != "RWMutex" {
-		return Op{}, false
+		return "", false
 	}
 	switch m := obj.Name(); m {
 	case "Lock", "RLock", "Unlock", "RUnlock":
-		return Op{
-			Call:   call,
-			Mutex:  common.Args[0],
-			Method: m,
-			Read:   strings.HasPrefix(m, "R"),
-			Key:    mutexKey(common.Args[0]),
-		}, true
+		return m, true
 	}
-	return Op{}, false
+	return "", false
 }
 
 // acquires reports whether o takes the mutex.

@@ -33,6 +33,7 @@ import (
 
 	"github.com/gohazard/gohazard/passes/apimatch"
 	"github.com/gohazard/gohazard/passes/chanop"
+	"github.com/gohazard/gohazard/passes/lazyssa"
 	"github.com/gohazard/gohazard/passes/ssaref"
 )
 
@@ -201,7 +202,36 @@ func (m *Model) Goroutines(fn *ssa.Function) []*ssa.Go { return m.goroutines[fn]
 func (m *Model) CalledOutside(fn *ssa.Function) bool { return m.escaping[fn] }
 
 func run(pass *analysis.Pass) (any, error) {
-	info := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
+	return model(pass, pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)), nil
+}
+
+// FactsAnalyzer computes the ParamOps facts alone. A facts-only run (go
+// vet on a dependency) uses it in place of Analyzer: it builds the
+// package's SSA form only when an exported function or method has a
+// parameter holding a primitive, the only ones with facts.
+var FactsAnalyzer = &analysis.Analyzer{
+	Name:      "primitivesfacts",
+	Doc:       "compute the ParamOps facts of a package",
+	Requires:  []*analysis.Analyzer{lazyssa.Analyzer},
+	Run:       runFacts,
+	FactTypes: []analysis.Fact{new(ParamOps)},
+}
+
+func runFacts(pass *analysis.Pass) (any, error) {
+	for t := range apimatch.ExportedParams(pass.TypesInfo) {
+		if _, elem, ok := kindOf(t); ok && !elem {
+			info, err := pass.ResultOf[lazyssa.Analyzer].(*lazyssa.SSA).Get()
+			if err != nil {
+				return nil, err
+			}
+			model(pass, info)
+			break
+		}
+	}
+	return nil, nil
+}
+
+func model(pass *analysis.Pass, info *buildssa.SSA) *Model {
 	funcs := info.SrcFuncs
 	// Package-level variables are initialised in the synthetic init.
 	if init := info.Pkg.Func("init"); init != nil && !slices.Contains(funcs, init) {
@@ -220,7 +250,7 @@ func run(pass *analysis.Pass) (any, error) {
 		b.exportParams(fn)
 	}
 	slices.SortFunc(m.Locs, func(a, b *Loc) int { return cmp.Compare(a.Var.Pos(), b.Var.Pos()) })
-	return m, nil
+	return m
 }
 
 // callGraph records the static callers of every function, the functions
