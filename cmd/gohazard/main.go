@@ -90,7 +90,7 @@ func main() {
 	case reports(cl):
 		os.Exit(analyse(entries, format, srcroot, leaks, cl))
 	case throughVet(cl):
-		os.Exit(vetPackages(cl))
+		os.Exit(vetPackages(entries, cl))
 	}
 	os.Args = append(os.Args[:1:1], append(defaultOff(entries, cl), cl.argv()...)...)
 	for _, f := range families {

@@ -177,7 +177,7 @@ func runAnalysis(entries []gohazard.Entry, cl *commandLine) (*result, int) {
 		out = stdout.Bytes()
 	} else {
 		var stderr string
-		out, stderr, status = vetJSON(cl)
+		out, stderr, status = analyseJSON(entries, cl)
 		fmt.Fprint(os.Stderr, stderr)
 	}
 	if len(out) == 0 {

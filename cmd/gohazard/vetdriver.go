@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -14,16 +13,17 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/gohazard/gohazard"
 )
 
-// Standalone runs go through the go command, as go vet does: one process
-// per package, facts passed on in files, results kept in the build cache.
-// A second run over unchanged code costs little, memory stays that of one
-// package, and the go command, not gohazard, decides what is out of date.
+// -fix and -fix -diff go through the go command (go fix -fixtool), which
+// applies the fixes of each package as it analyses it; the other
+// standalone runs are engine.go's.
 
 // inputsFlag carries a hash of the files that analyzer flags name (a
-// profile, a compiler log): go vet keys its cache on the command line, not
-// on what the named files hold.
+// profile, a compiler log): the go command keys its cache on the command
+// line, not on what the named files hold.
 const inputsFlag = "inputs"
 
 // inProcess reports whether the command line needs the multichecker's own
@@ -87,44 +87,6 @@ func sortPackages(out string) string {
 	return head + strings.Join(blocks, "")
 }
 
-// vetJSON runs the analysis under go vet -json and returns one JSON tree
-// (package -> analyzer -> diagnostics) of every package's output.
-func vetJSON(cl *commandLine) ([]byte, string, int) {
-	var stdout bytes.Buffer
-	stderr, status := goCommand("vet", cl, &stdout, "-json")
-	tree, err := mergeTrees(stdout.Bytes())
-	if err != nil {
-		return nil, stderr + fmt.Sprintf("gohazard: %v\n", err), max(status, 1)
-	}
-	return tree, stderr, status
-}
-
-// mergeTrees merges the JSON trees go vet prints, one per package, into
-// one, with its keys sorted.
-func mergeTrees(data []byte) ([]byte, error) {
-	tree := make(map[string]map[string]json.RawMessage)
-	dec := json.NewDecoder(bytes.NewReader(data))
-	for {
-		var pkgs map[string]map[string]json.RawMessage
-		err := dec.Decode(&pkgs)
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, fmt.Errorf("reading go vet's JSON output: %v", err)
-		}
-		for pkg, byAnalyzer := range pkgs {
-			if tree[pkg] == nil {
-				tree[pkg] = make(map[string]json.RawMessage)
-			}
-			for a, raw := range byAnalyzer {
-				tree[pkg][a] = raw
-			}
-		}
-	}
-	return json.MarshalIndent(tree, "", "\t")
-}
-
 // fileInputs returns the command line with every flag value that names a
 // file or directory made absolute (the go command runs gohazard in each
 // package's directory), and a hash of what they hold, so that a new
@@ -170,12 +132,11 @@ func fileInputs(cl *commandLine) (*commandLine, string, error) {
 	return out, hex.EncodeToString(h.Sum(nil)), nil
 }
 
-// vetPackages runs the command line's analysis over packages as go vet
-// does, for the modes whose output the go command prints as is: -json
-// (one tree, merged from every package's) and -fix -diff.
-func vetPackages(cl *commandLine) int {
+// vetPackages runs the modes whose output is the checker's as is: -json
+// (one tree for every package) and -fix -diff (go fix's diff).
+func vetPackages(entries []gohazard.Entry, cl *commandLine) int {
 	if cl.set("json") {
-		out, stderr, status := vetJSON(cl.without("json"))
+		out, stderr, status := analyseJSON(entries, cl.without("json"))
 		fmt.Fprint(os.Stderr, stderr)
 		if out != nil {
 			fmt.Printf("%s\n", out)

@@ -16,6 +16,7 @@ package suppress
 import (
 	"go/ast"
 	"go/token"
+	"os"
 	"reflect"
 	"strings"
 
@@ -91,7 +92,11 @@ func parse(pass *analysis.Pass) (any, error) {
 		}
 		// Without the source, a directive is taken to trail code and so
 		// covers only its own line: suppress too little rather than too much.
-		src, _ := pass.ReadFile(tf.Name())
+		readFile := pass.ReadFile
+		if readFile == nil { // drivers may leave it unset (staticcheck's runner)
+			readFile = os.ReadFile
+		}
+		src, _ := readFile(tf.Name())
 		var stmts []ast.Node // nodes a line directive may cover, by start
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n.(type) {

@@ -11,6 +11,7 @@ import (
 	"cmp"
 	"encoding/json"
 	"fmt"
+	"go/token"
 	"os"
 	"path/filepath"
 	"slices"
@@ -18,6 +19,8 @@ import (
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"golang.org/x/tools/go/analysis"
 )
 
 // Formats lists the output formats, the default first.
@@ -111,7 +114,7 @@ func Parse(data []byte, severity func(analyzer string) string) ([]Finding, []Err
 				}
 				continue
 			}
-			var diags []jsonDiagnostic
+			var diags []JSONDiagnostic
 			if err := json.Unmarshal(raw, &diags); err != nil {
 				return nil, nil, err
 			}
@@ -149,27 +152,65 @@ func consequential(err string) bool {
 }
 
 // The checker's JSON schema (x/tools internal/analysis/driverutil).
-type jsonDiagnostic struct {
-	Posn           string `json:"posn"`
-	End            string `json:"end"`
-	Message        string `json:"message"`
-	SuggestedFixes []struct {
-		Message string `json:"message"`
-		Edits   []struct {
-			Filename string `json:"filename"`
-			Start    int    `json:"start"`
-			End      int    `json:"end"`
-			New      string `json:"new"`
-		} `json:"edits"`
-	} `json:"suggested_fixes"`
-	Related []struct {
+type (
+	// JSONDiagnostic is one diagnostic in the checker's JSON tree.
+	JSONDiagnostic struct {
+		Category       string            `json:"category,omitempty"`
+		Posn           string            `json:"posn"`
+		End            string            `json:"end"`
+		Message        string            `json:"message"`
+		SuggestedFixes []JSONFix         `json:"suggested_fixes,omitempty"`
+		Related        []JSONRelatedInfo `json:"related,omitempty"`
+	}
+	JSONFix struct {
+		Message string     `json:"message"`
+		Edits   []JSONEdit `json:"edits"`
+	}
+	JSONEdit struct {
+		Filename string `json:"filename"`
+		Start    int    `json:"start"`
+		End      int    `json:"end"`
+		New      string `json:"new"`
+	}
+	JSONRelatedInfo struct {
 		Posn    string `json:"posn"`
 		End     string `json:"end"`
 		Message string `json:"message"`
-	} `json:"related"`
+	}
+)
+
+// Encode converts d as the checker does for its JSON tree: positions
+// after //line directives, edits at byte offsets of the file they name.
+func Encode(fset *token.FileSet, d analysis.Diagnostic) JSONDiagnostic {
+	j := JSONDiagnostic{
+		Category: d.Category,
+		Posn:     fset.Position(d.Pos).String(),
+		End:      fset.Position(cmp.Or(d.End, d.Pos)).String(),
+		Message:  d.Message,
+	}
+	for _, fix := range d.SuggestedFixes {
+		jf := JSONFix{Message: fix.Message}
+		for _, e := range fix.TextEdits {
+			jf.Edits = append(jf.Edits, JSONEdit{
+				Filename: fset.Position(e.Pos).Filename,
+				Start:    fset.Position(e.Pos).Offset,
+				End:      fset.Position(e.End).Offset,
+				New:      string(e.NewText),
+			})
+		}
+		j.SuggestedFixes = append(j.SuggestedFixes, jf)
+	}
+	for _, r := range d.Related {
+		j.Related = append(j.Related, JSONRelatedInfo{
+			Posn:    fset.Position(r.Pos).String(),
+			End:     fset.Position(cmp.Or(r.End, r.Pos)).String(),
+			Message: r.Message,
+		})
+	}
+	return j
 }
 
-func (d jsonDiagnostic) finding(analyzer, severity string) (Finding, error) {
+func (d JSONDiagnostic) finding(analyzer, severity string) (Finding, error) {
 	f := Finding{Analyzer: analyzer, Severity: severity, Message: d.Message}
 	var err error
 	if f.Pos, f.End, err = span(d.Posn, d.End); err != nil {
