@@ -4,9 +4,9 @@
 # machine's state (compare ratios, not seconds, on a shared machine).
 #
 #   cold: compiled packages cached (as after go build), analysis caches
-#         empty: a fresh -printf.funcs value for go vet and gohazard (both
-#         key their cache on the flags), a new STATICCHECK_CACHE for
-#         staticcheck.
+#         empty: a fresh -printf.funcs value for go vet (its cache is keyed
+#         on the flags), a new STATICCHECK_CACHE for staticcheck and
+#         GOHAZARD_CACHE for gohazard.
 #   warm: the same command again, nothing changed.
 #   peak: the largest resident set of any one process of the run (GNU
 #         time's %M), the figure that decides whether a run fits.
@@ -35,7 +35,7 @@ bench() { # dir, pattern
 	key=bench$(date +%s%N)
 	echo "== $pattern in $dir, go $(go env GOVERSION), $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)"
 	(cd "$dir" && go build "$pattern" >/dev/null 2>&1 || true)
-	export STATICCHECK_CACHE=$out/sc-$key
+	export STATICCHECK_CACHE=$out/sc-$key GOHAZARD_CACHE=$out/gh-$key
 	measure "staticcheck cold" "$dir" "$out/staticcheck" "$pattern"
 	measure "staticcheck warm" "$dir" "$out/staticcheck" "$pattern"
 	measure "go vet cold" "$dir" go vet -printf.funcs="$key" "$pattern"

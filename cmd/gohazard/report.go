@@ -165,9 +165,9 @@ type result struct {
 	rules    []report.Rule
 }
 
-// runAnalysis runs the analysis in a child gohazard with -json, the
-// multichecker's machine-readable output, and returns its findings and
-// the child's exit status.
+// runAnalysis runs the analysis, in this process or, for the flags only
+// the multichecker has, in a child gohazard with -json, and returns its
+// findings and the run's exit status.
 func runAnalysis(entries []gohazard.Entry, cl *commandLine) (*result, int) {
 	var out []byte
 	status := 0
