@@ -60,7 +60,7 @@ func analyseJSON(entries []gohazard.Entry, cl *commandLine) ([]byte, string, int
 	if err != nil {
 		return nil, fmt.Sprintf("gohazard: %v\n", err), 2
 	}
-	analyzers, flags, err := selectAnalyzers(entries, cl)
+	analyzers, tests, flags, err := selectAnalyzers(entries, cl)
 	if err != nil {
 		return nil, fmt.Sprintf("gohazard: %v\n", err), 2
 	}
@@ -89,7 +89,7 @@ func analyseJSON(entries []gohazard.Entry, cl *commandLine) ([]byte, string, int
 	for i, a := range analyzers {
 		wrapped[i] = forRunner(a, mods)
 	}
-	results, err := r.Run(&packages.Config{Tests: true}, wrapped, cl.args)
+	results, err := r.Run(&packages.Config{Tests: tests}, wrapped, cl.args)
 	if err != nil {
 		return nil, fmt.Sprintf("gohazard: %v\n", err), 1
 	}
@@ -100,9 +100,10 @@ func analyseJSON(entries []gohazard.Entry, cl *commandLine) ([]byte, string, int
 // selectAnalyzers parses the analyzer flags of the command line, as go
 // vet's tool does: -NAME (or -NAME=true) selects exactly the named
 // analyzers, else -NAME=false drops NAME from the default set; -NAME.FLAG
-// sets an analyzer's flag. It returns the analyzers to run and every
-// flag's value, for the cache key.
-func selectAnalyzers(entries []gohazard.Entry, cl *commandLine) ([]*analysis.Analyzer, string, error) {
+// sets an analyzer's flag; -test=false leaves test files out. It returns
+// the analyzers to run, whether to analyse tests, and every flag's value,
+// for the cache key.
+func selectAnalyzers(entries []gohazard.Entry, cl *commandLine) ([]*analysis.Analyzer, bool, string, error) {
 	fs := flag.NewFlagSet("gohazard", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	all := gohazard.Analyzers()
@@ -121,12 +122,13 @@ func selectAnalyzers(entries []gohazard.Entry, cl *commandLine) ([]*analysis.Ana
 	// -tags is applied to go list (useTags), -inputs is fileInputs' hash.
 	fs.String("tags", "", "")
 	fs.String(inputsFlag, "", "")
+	tests := fs.Bool("test", true, "")
 	args := defaultOff(entries, cl)
 	for _, o := range cl.opts {
 		args = append(args, o.String())
 	}
 	if err := fs.Parse(args); err != nil {
-		return nil, "", err
+		return nil, false, "", err
 	}
 	keep := setFalse
 	if slices.Contains(enabled, setTrue) {
@@ -142,7 +144,7 @@ func selectAnalyzers(entries []gohazard.Entry, cl *commandLine) ([]*analysis.Ana
 	fs.VisitAll(func(f *flag.Flag) {
 		fmt.Fprintf(&values, "-%s=%s\n", f.Name, f.Value)
 	})
-	return run, values.String(), nil
+	return run, *tests, values.String(), nil
 }
 
 // legacyFlags are go vet's old names of analyzer flags (x/tools'

@@ -29,7 +29,7 @@ const inputsFlag = "inputs"
 // inProcess reports whether the command line needs the multichecker's own
 // driver: flags that only it has.
 func inProcess(cl *commandLine) bool {
-	for _, name := range []string{"test", "c", "debug", "cpuprofile", "memprofile", "trace"} {
+	for _, name := range []string{"c", "debug", "cpuprofile", "memprofile", "trace"} {
 		if _, ok := cl.lookup(name); ok {
 			return true
 		}
