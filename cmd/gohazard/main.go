@@ -98,6 +98,9 @@ func main() {
 		flag.Bool(f, false, fmt.Sprintf("enable the %s family (false: disable it)", f))
 	}
 	flag.String(inputsFlag, "", "hash of the files that flags name, set by gohazard for go vet's cache")
+	if cl.vetConfig() {
+		delayFirstGC()
+	}
 	analyzers := gohazard.Analyzers()
 	if cl.vetConfig() && factsOnly(cl.args[0]) {
 		analyzers = forFacts(analyzers)
