@@ -130,13 +130,12 @@ func selectAnalyzers(entries []gohazard.Entry, cl *commandLine) ([]*analysis.Ana
 	if err := fs.Parse(args); err != nil {
 		return nil, false, "", err
 	}
-	keep := setFalse
-	if slices.Contains(enabled, setTrue) {
-		keep = setTrue
-	}
+	// As in x/tools' analysisflags: any -NAME=true selects, else -NAME=false
+	// drops.
+	selecting := slices.Contains(enabled, setTrue)
 	var run []*analysis.Analyzer
 	for i, a := range all {
-		if (keep == setTrue) == (enabled[i] == setTrue) && enabled[i] != setFalse {
+		if selecting && enabled[i] == setTrue || !selecting && enabled[i] != setFalse {
 			run = append(run, a)
 		}
 	}

@@ -88,12 +88,7 @@ func valueFlags(entries []gohazard.Entry) map[string]bool {
 			}
 		})
 	}
-	// analysisflags' vetLegacyFlags for analyzer flags.
-	for old, cur := range map[string]string{
-		"printfuncs":          "printf.funcs",
-		"unusedfuncs":         "unusedresult.funcs",
-		"unusedstringmethods": "unusedresult.stringmethods",
-	} {
+	for old, cur := range legacyFlags {
 		m[old] = m[cur]
 	}
 	return m
