@@ -10,6 +10,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -84,12 +85,7 @@ func analyseJSON(entries []gohazard.Entry, cl *commandLine) ([]byte, string, int
 	if err != nil {
 		return nil, fmt.Sprintf("gohazard: %v\n", err), 1
 	}
-	mods := new(moduleFinder)
-	wrapped := make([]*analysis.Analyzer, len(analyzers))
-	for i, a := range analyzers {
-		wrapped[i] = forRunner(a, mods)
-	}
-	results, err := r.Run(&packages.Config{Tests: tests}, wrapped, cl.args)
+	results, err := r.Run(&packages.Config{Tests: tests}, forRunner(analyzers, new(moduleFinder)), cl.args)
 	if err != nil {
 		return nil, fmt.Sprintf("gohazard: %v\n", err), 1
 	}
@@ -205,35 +201,111 @@ func cacheSalt(flags, inputs string) ([]byte, error) {
 	return fmt.Appendf(nil, "gohazard %s\n%s%s\n", id, flags, inputs), nil
 }
 
-// forRunner returns a copy of a for the runner. Its diagnostics travel
+// forRunner returns copies of analyzers, and of every analyzer they
+// require, for the runner. The diagnostics of the analyzers travel
 // through the runner's cache encoded as go vet's checker encodes them, so
-// that standalone output is go vet's to the byte; an error of a becomes
-// an {"error": ...} entry, as under go vet, rather than a failure of the
-// package's other analyzers. The pass gets what the runner leaves out: a
+// that standalone output is go vet's to the byte. The runner drops without
+// a word the findings of an analyzer whose prerequisite failed, and a
+// panic stops it whole: in the copies a panic is an error, and an error,
+// of an analyzer or of one it requires, is the analyzer's {"error": ...}
+// entry, as under go vet. The pass also gets what the runner leaves out: a
 // ReadFile and the package's module; fixes are checked as go vet checks
 // them.
-func forRunner(a *analysis.Analyzer, mods *moduleFinder) *analysis.Analyzer {
-	w := *a
-	w.Run = func(pass *analysis.Pass) (any, error) {
-		p := *pass
-		p.Report = func(d analysis.Diagnostic) {
-			if err := validateFixes(pass.Fset, a, d.SuggestedFixes); err != nil {
-				fmt.Fprintf(os.Stderr, "gohazard: %v\n", err)
-				d.SuggestedFixes = nil
+func forRunner(analyzers []*analysis.Analyzer, mods *moduleFinder) []*analysis.Analyzer {
+	copies := make(map[*analysis.Analyzer]*analysis.Analyzer)
+	var required func(a *analysis.Analyzer) *analysis.Analyzer
+	required = func(a *analysis.Analyzer) *analysis.Analyzer {
+		if c, ok := copies[a]; ok {
+			return c
+		}
+		c := withRequired(a, required)
+		copies[a] = c
+		c.Run = func(pass *analysis.Pass) (any, error) {
+			res, err := runCopy(a, c, pass)
+			var failed *prerequisiteError
+			if err != nil && !errors.As(err, &failed) {
+				err = &prerequisiteError{a.Name, err}
 			}
-			data, _ := json.Marshal(report.Encode(pass.Fset, d))
-			pass.Report(analysis.Diagnostic{Pos: d.Pos, Message: string(data)})
+			if err != nil {
+				return failure{err}, nil
+			}
+			return res, nil
 		}
-		p.ReadFile = readFile(&p)
-		p.Module = mods.of(pass)
-		res, err := a.Run(&p)
-		if err != nil && len(pass.Files) > 0 {
-			data, _ := json.Marshal(map[string]string{"error": err.Error()})
-			pass.Report(analysis.Diagnostic{Pos: pass.Files[0].Package, Message: string(data)})
-		}
-		return res, nil
+		return c
 	}
-	return &w
+	out := make([]*analysis.Analyzer, len(analyzers))
+	for i, a := range analyzers {
+		c := withRequired(a, required)
+		c.Run = func(pass *analysis.Pass) (any, error) {
+			p := *pass
+			p.Report = func(d analysis.Diagnostic) {
+				if err := validateFixes(pass.Fset, a, d.SuggestedFixes); err != nil {
+					fmt.Fprintf(os.Stderr, "gohazard: %v\n", err)
+					d.SuggestedFixes = nil
+				}
+				data, _ := json.Marshal(report.Encode(pass.Fset, d))
+				pass.Report(analysis.Diagnostic{Pos: d.Pos, Message: string(data)})
+			}
+			p.ReadFile = readFile(&p)
+			p.Module = mods.of(pass)
+			res, err := runCopy(a, c, &p)
+			if err != nil && len(pass.Files) > 0 {
+				data, _ := json.Marshal(map[string]string{"error": err.Error()})
+				pass.Report(analysis.Diagnostic{Pos: pass.Files[0].Package, Message: string(data)})
+			}
+			return res, nil
+		}
+		out[i] = c
+	}
+	return out
+}
+
+// A failure is what the copy of a required analyzer returns when it, or
+// one it requires, failed.
+type failure struct{ err error }
+
+// A prerequisiteError is the error of an analyzer that others require.
+type prerequisiteError struct {
+	name string
+	err  error
+}
+
+func (e *prerequisiteError) Error() string {
+	return fmt.Sprintf("prerequisite %s failed: %v", e.name, e.err)
+}
+
+func (e *prerequisiteError) Unwrap() error { return e.err }
+
+// withRequired returns a copy of a that requires the copies of what a
+// requires.
+func withRequired(a *analysis.Analyzer, copyOf func(*analysis.Analyzer) *analysis.Analyzer) *analysis.Analyzer {
+	c := *a
+	c.Requires = make([]*analysis.Analyzer, len(a.Requires))
+	for i, r := range a.Requires {
+		c.Requires[i] = copyOf(r)
+	}
+	return &c
+}
+
+// runCopy runs a on the pass of its copy c: the results of c's
+// prerequisites under the analyzers a knows, a panic made an error, the
+// failure of a prerequisite passed on.
+func runCopy(a, c *analysis.Analyzer, pass *analysis.Pass) (res any, err error) {
+	p := *pass
+	p.ResultOf = make(map[*analysis.Analyzer]any, len(a.Requires))
+	for i, r := range a.Requires {
+		res := pass.ResultOf[c.Requires[i]]
+		if f, ok := res.(failure); ok {
+			return nil, f.err
+		}
+		p.ResultOf[r] = res
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			res, err = nil, fmt.Errorf("internal error in %s, please report it: %v\n%s", a.Name, r, debug.Stack())
+		}
+	}()
+	return a.Run(&p)
 }
 
 // A moduleFinder finds the module of a package from its files' directories, as
