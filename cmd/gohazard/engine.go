@@ -52,7 +52,7 @@ func cacheDir() (string, error) {
 }
 
 // analyseJSON analyses the packages the command line names and returns
-// the findings as the JSON tree go vet -json prints (package ID ->
+// the findings as the JSON tree go vet -json prints (package path ->
 // analyzer -> diagnostics, or {"error": ...}), the errors of packages that
 // could not be analysed as go vet prints them, and the exit status: 1
 // when a package failed, 2 for a bad command line.
