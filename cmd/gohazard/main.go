@@ -239,14 +239,15 @@ func moduleVersion() string {
 	if v := info.Main.Version; v != "" && v != "(devel)" {
 		return v
 	}
-	v := "(devel)"
+	var v strings.Builder
+	v.WriteString("(devel)")
 	for _, s := range info.Settings {
 		switch {
 		case s.Key == "vcs.revision":
-			v += " " + s.Value
+			v.WriteString(" " + s.Value)
 		case s.Key == "vcs.modified" && s.Value == "true":
-			v += "+modified"
+			v.WriteString("+modified")
 		}
 	}
-	return v
+	return v.String()
 }

@@ -71,20 +71,20 @@ func goCommand(verb string, cl *commandLine, stdout io.Writer, extra ...string) 
 // sortPackages sorts the go command's output by package: each "# path"
 // header with the lines that follow it.
 func sortPackages(out string) string {
-	var head string
+	var head strings.Builder
 	var blocks []string
 	for line := range strings.Lines(out) {
 		switch {
 		case strings.HasPrefix(line, "# "):
 			blocks = append(blocks, line)
 		case len(blocks) == 0:
-			head += line
+			head.WriteString(line)
 		default:
 			blocks[len(blocks)-1] += line
 		}
 	}
 	slices.Sort(blocks)
-	return head + strings.Join(blocks, "")
+	return head.String() + strings.Join(blocks, "")
 }
 
 // fileInputs returns the command line with every flag value that names a

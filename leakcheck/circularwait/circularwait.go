@@ -163,7 +163,7 @@ func waits(chans []*channel, started map[*ssa.Function]bool) []wait {
 			}
 		}
 	}
-	var ws []wait
+	ws := make([]wait, 0, len(found))
 	for _, w := range found {
 		ws = append(ws, w)
 	}

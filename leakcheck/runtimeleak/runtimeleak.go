@@ -157,7 +157,7 @@ func newSourceFiles(pass *analysis.Pass, module string) sourceFiles {
 	if module != "" {
 		dir = strings.TrimPrefix(strings.TrimPrefix(dir, module), "/")
 	}
-	files := make(sourceFiles)
+	files := make(sourceFiles, len(pass.Files))
 	for _, f := range pass.Files {
 		name := pass.Fset.File(f.Pos()).Name()
 		files[path.Join(dir, filepath.Base(name))] = f

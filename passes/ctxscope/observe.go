@@ -11,7 +11,7 @@ import (
 // channel kept in a variable (done := ctx.Done()).
 func Aliases(info *types.Info, fn ast.Node, srcs []Source) map[*types.Var]bool {
 	aliases := map[*types.Var]bool{}
-	exprs := map[string]bool{}
+	exprs := make(map[string]bool, len(srcs))
 	for _, s := range srcs {
 		exprs[s.Expr] = true
 	}

@@ -701,7 +701,7 @@ func (f *frame) unknown(common *ssa.CallCommon, s *state) {
 	if len(s.held) == 0 {
 		return
 	}
-	var roots []ref
+	roots := make([]ref, 0, len(handed))
 	for _, v := range handed {
 		roots = append(roots, f.a.refs.of(v))
 	}

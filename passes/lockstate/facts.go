@@ -26,7 +26,7 @@ type LockEffects struct {
 func (*LockEffects) AFact() {}
 
 func (f *LockEffects) String() string {
-	var parts []string
+	parts := make([]string, 0, len(f.Takes)+len(f.Acquires))
 	for _, e := range f.Takes {
 		parts = append(parts, "takes "+e.String())
 	}
