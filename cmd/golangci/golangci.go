@@ -117,6 +117,7 @@ func choose(entries []gohazard.Entry, wrapped []*analysis.Analyzer, s Settings) 
 	for _, e := range entries {
 		byName[e.Analyzer.Name] = e
 	}
+	//lint:ignore mapprealloc a handful of families among all the entries
 	families := make(map[string]bool)
 	for _, e := range entries {
 		families[e.Family] = true
