@@ -70,6 +70,25 @@ func TestBudget(t *testing.T) {
 	}
 }
 
+// A function with one path through thousands of conditions, each learned
+// for the rest of the path, keys ever longer states: it is left out when
+// the keys outgrow the budget, not walked for minutes (a generated state
+// machine did so), although no block has more than one state.
+func TestKeyBudget(t *testing.T) {
+	const n = 2000
+	var src strings.Builder
+	src.WriteString("package p\n\nimport \"sync\"\n\nvar mu sync.Mutex\n\nfunc f(c [" + fmt.Sprint(n) + "]bool) {\n\tmu.Lock()\n")
+	for i := range n {
+		fmt.Fprintf(&src, "\tc%d := c[%d]\n\tif !c%d {\n\t\tmu.Unlock()\n\t\treturn\n\t}\n\tif c%d {\n\t\tmu.Unlock()\n\t\tmu.Lock()\n\t}\n", i, i, i, i)
+	}
+	src.WriteString("\tmu.Unlock()\n}\n")
+	fset, pkg := build(t, src.String())
+	a := newAnalysis(fset, pkg, funcs(pkg))
+	if f := a.explore(pkg.Func("f")); f != nil {
+		t.Errorf("f's states were keyed to the end of its %d conditions", n)
+	}
+}
+
 // The summary of a function: what it takes, releases, and returns
 // holding, in its parameters' terms.
 func TestSummary(t *testing.T) {
