@@ -151,18 +151,20 @@ func vetAnalyzers(t *testing.T) map[string]bool {
 	return names
 }
 
-// TestMessagesChecked checks that the tests of every gohazard analyzer
-// pass their results to testutil.CheckDiagnostics, which holds each
-// message's lead to testutil.MaxLead characters.
-func TestMessagesChecked(t *testing.T) {
-	for _, family := range []string{gohazard.LeakCheck, gohazard.CtxCheck, gohazard.AllocCheck} {
-		dirs, err := os.ReadDir(family)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, d := range dirs {
-			if d.IsDir() && !callsCheckDiagnostics(t, filepath.Join(family, d.Name())) {
-				t.Errorf("the tests of %s/%s do not call testutil.CheckDiagnostics", family, d.Name())
+// TestEveryAnalyzerTested checks that each of gohazard's own analyzers
+// is checked against its testdata by TestAnalyzers, which holds each
+// message's lead to testutil.MaxLead characters (CheckDiagnostics), or
+// else by tests of its package that call testutil.CheckDiagnostics.
+func TestEveryAnalyzerTested(t *testing.T) {
+	inSuite := map[*analysis.Analyzer]bool{}
+	for _, c := range defaultCases {
+		inSuite[c.Analyzer] = true
+	}
+	for _, e := range gohazard.Entries() {
+		switch e.Family {
+		case gohazard.LeakCheck, gohazard.CtxCheck, gohazard.AllocCheck:
+			if !inSuite[e.Analyzer] && !callsCheckDiagnostics(t, filepath.Join(e.Family, e.Analyzer.Name)) {
+				t.Errorf("%s is not in defaultCases, and its tests do not call testutil.CheckDiagnostics", e.Analyzer.Name)
 			}
 		}
 	}

@@ -13,11 +13,6 @@ import (
 	"github.com/gohazard/gohazard/passes/testutil"
 )
 
-// Without the compiler's log: what go/ssa allocates in loops.
-func TestSSA(t *testing.T) {
-	testutil.CheckDiagnostics(t, analysistest.Run(t, filepath.Join("..", "..", "testdata", "hotalloc"), hotalloc.Analyzer, "."))
-}
-
 // With the compiler's log: only what the compiler moves to the heap,
 // with its reason. The log is made here, by the go command under test.
 func TestCompilerLog(t *testing.T) {

@@ -1,3 +1,3 @@
-module example.com/conditional
+module example.com/mapprealloc/conditional
 
 go 1.26

@@ -1,3 +1,3 @@
-module example.com/conditional
+module example.com/prealloc/conditional
 
 go 1.26

@@ -1,0 +1,3 @@
+package one
+
+func F() {} // want "one: F" F:"seen by one"
