@@ -61,7 +61,7 @@ func analyseJSON(entries []gohazard.Entry, cl *commandLine) ([]byte, string, int
 	if err != nil {
 		return nil, fmt.Sprintf("gohazard: %v\n", err), 2
 	}
-	analyzers, tests, flags, err := selectAnalyzers(entries, cl)
+	sel, err := selectAnalyzers(entries, cl)
 	if err != nil {
 		return nil, fmt.Sprintf("gohazard: %v\n", err), 2
 	}
@@ -75,7 +75,7 @@ func analyseJSON(entries []gohazard.Entry, cl *commandLine) ([]byte, string, int
 	}
 	var salt []byte
 	if err == nil {
-		salt, err = cacheSalt(flags, inputs)
+		salt, err = cacheSalt(sel.key, inputs)
 	}
 	if err != nil {
 		return nil, fmt.Sprintf("gohazard: %v\n", err), 1
@@ -85,21 +85,37 @@ func analyseJSON(entries []gohazard.Entry, cl *commandLine) ([]byte, string, int
 	if err != nil {
 		return nil, fmt.Sprintf("gohazard: %v\n", err), 1
 	}
-	results, err := r.Run(&packages.Config{Tests: tests}, forRunner(analyzers, new(moduleFinder)), cl.args)
+	results, err := r.Run(&packages.Config{Tests: sel.tests}, forRunner(sel.run, new(moduleFinder)), cl.args)
 	if err != nil {
 		return nil, fmt.Sprintf("gohazard: %v\n", err), 1
 	}
 	defer c.Trim()
-	return collect(results)
+	return collect(results, sel.report)
+}
+
+// A selection is what a command line asks the engine for.
+type selection struct {
+	// run are the analyzers that run: the default ones and those the
+	// command line adds. The runner keys its cache on the analyzers that
+	// run, so that every selection within the default set (a family
+	// turned off, one analyzer alone) finds what a run with the default
+	// set left in the cache, as staticcheck always runs all its checks
+	// and filters what it prints.
+	run []*analysis.Analyzer
+	// report are the names of the analyzers whose findings are shown.
+	report map[string]bool
+	// tests is whether to analyse test files.
+	tests bool
+	// key is the value of every flag that may change what an analyzer
+	// finds, for the cache key.
+	key string
 }
 
 // selectAnalyzers parses the analyzer flags of the command line, as go
 // vet's tool does: -NAME (or -NAME=true) selects exactly the named
 // analyzers, else -NAME=false drops NAME from the default set; -NAME.FLAG
-// sets an analyzer's flag; -test=false leaves test files out. It returns
-// the analyzers to run, whether to analyse tests, and every flag's value,
-// for the cache key.
-func selectAnalyzers(entries []gohazard.Entry, cl *commandLine) ([]*analysis.Analyzer, bool, string, error) {
+// sets an analyzer's flag; -test=false leaves test files out.
+func selectAnalyzers(entries []gohazard.Entry, cl *commandLine) (*selection, error) {
 	fs := flag.NewFlagSet("gohazard", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	all := gohazard.Analyzers()
@@ -124,22 +140,34 @@ func selectAnalyzers(entries []gohazard.Entry, cl *commandLine) ([]*analysis.Ana
 		args = append(args, o.String())
 	}
 	if err := fs.Parse(args); err != nil {
-		return nil, false, "", err
+		return nil, err
+	}
+	byDefault := make(map[string]bool)
+	for _, e := range entries {
+		byDefault[e.Analyzer.Name] = e.Default
 	}
 	// As in x/tools' analysisflags: any -NAME=true selects, else -NAME=false
 	// drops.
 	selecting := slices.Contains(enabled, setTrue)
-	var run []*analysis.Analyzer
+	sel := &selection{report: make(map[string]bool), tests: *tests}
 	for i, a := range all {
 		if selecting && enabled[i] == setTrue || !selecting && enabled[i] != setFalse {
-			run = append(run, a)
+			sel.report[a.Name] = true
+		}
+		if sel.report[a.Name] || byDefault[a.Name] {
+			sel.run = append(sel.run, a)
 		}
 	}
+	// Which analyzers report and whether tests are analysed change what
+	// is shown, not what an analyzer finds in a package.
 	var values strings.Builder
 	fs.VisitAll(func(f *flag.Flag) {
-		fmt.Fprintf(&values, "-%s=%s\n", f.Name, f.Value)
+		if _, ok := f.Value.(*triState); !ok && f.Name != "test" {
+			fmt.Fprintf(&values, "-%s=%s\n", f.Name, f.Value)
+		}
 	})
-	return run, *tests, values.String(), nil
+	sel.key = values.String()
+	return sel, nil
 }
 
 // legacyFlags are go vet's old names of analyzer flags (x/tools'
@@ -363,10 +391,10 @@ func (m *moduleFinder) find(dir string) *analysis.Module {
 // collect builds go vet's JSON tree from the runner's results, with the
 // packages go vet analyses, keyed as go vet keys them, by package path: a
 // package with its in-package tests in place of the package alone, its
-// external tests, not the generated test main.
-// Errors of packages that could not be loaded or type-checked are
+// external tests, not the generated test main; and of the analyzers that
+// ran, those in report. Errors of packages that could not be loaded or type-checked are
 // printed as go vet prints them: "# path" and the errors.
-func collect(results []runner.Result) ([]byte, string, int) {
+func collect(results []runner.Result, report map[string]bool) ([]byte, string, int) {
 	initial := make(map[string]bool)
 	for _, r := range results {
 		if r.Initial {
@@ -399,6 +427,9 @@ func collect(results []runner.Result) ([]byte, string, int) {
 		diags := make(map[string][]json.RawMessage)
 		failed := make(map[string]json.RawMessage)
 		for _, d := range data.Diagnostics {
+			if !report[d.Category] {
+				continue
+			}
 			var e struct {
 				Err string `json:"error"`
 			}

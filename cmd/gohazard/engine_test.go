@@ -21,7 +21,6 @@ import (
 // and every family.
 func TestEngineMatchesVet(t *testing.T) {
 	t.Parallel()
-	vetparity, _ := filepath.Abs(filepath.Join("..", "..", "testdata", "vetparity"))
 	for _, tc := range []struct {
 		dir  string
 		args []string
@@ -31,9 +30,9 @@ func TestEngineMatchesVet(t *testing.T) {
 		{vetparity, []string{"-staticcheck", "-vet", "./..."}},
 		{formats, []string{"./...", "./_cgo"}},
 	} {
-		stdout, stderr, _ := output(t, tc.dir, "go", append([]string{"vet", "-vettool=" + bin, "-json"}, tc.args...)...)
+		stdout, stderr, _ := shared(t, tc.dir, "go", append([]string{"vet", "-vettool=" + bin, "-json"}, tc.args...)...)
 		vet := decodeTrees(t, stdout+stderr)
-		stdout, stderr, _ = output(t, tc.dir, bin, append([]string{"-json"}, tc.args...)...)
+		stdout, stderr, _ = shared(t, tc.dir, bin, append([]string{"-json"}, tc.args...)...)
 		got := decodeTrees(t, stdout)
 		if stderr != "" {
 			t.Errorf("%s %q: stderr %s", filepath.Base(tc.dir), tc.args, stderr)
@@ -77,13 +76,14 @@ func decodeTrees(t *testing.T, out string) map[string]map[string]any {
 // interrupted run the first one for its cache key.
 func TestInterruptedRun(t *testing.T) {
 	t.Parallel()
-	fresh := fmt.Sprintf("-printf.funcs=interrupted%d", time.Now().UnixNano())
+	// Without the tests, fewer dependencies to analyse cold.
+	fresh := fmt.Sprintf("-test=false -printf.funcs=interrupted%d", time.Now().UnixNano())
 	head, _ := run(t, "sh", "-c", bin+" "+fresh+" ./service 2>&1 | head -1")
 	if strings.Count(head, "\n") != 1 {
 		t.Fatalf("interrupted run printed %q, want one line", head)
 	}
-	want, _ := run(t, bin, "./service")
-	got, code := run(t, bin, fresh, "./service")
+	want, _ := run(t, bin, "-test=false", "./service")
+	got, code := run(t, bin, append(strings.Fields(fresh), "./service")...)
 	if code != 3 || got != want || !strings.Contains(got, "(recvleak)") {
 		t.Errorf("run after an interrupted one: exit %d, output\n%s\nwant exit 3 and\n%s", code, got, want)
 	}
@@ -99,7 +99,9 @@ func TestInputsInCacheKey(t *testing.T) {
 		t.Fatal(err)
 	}
 	file := filepath.Join(t.TempDir(), "dump.txt")
-	args := []string{"-format=json", "-runtimeleak", "-runtimeleak.profile=" + file, "./..."}
+	// The leak is in a package's code: its tests' dependencies need not
+	// be analysed four times.
+	args := []string{"-format=json", "-test=false", "-runtimeleak", "-runtimeleak.profile=" + file, "./..."}
 	const leak = `"file": "fetch/fetch.go",
 		"line": 25`
 	for _, c := range []struct {
@@ -117,7 +119,7 @@ func TestInputsInCacheKey(t *testing.T) {
 	}
 	// A relative path is the current directory's, not the package's
 	// where the go command runs gohazard.
-	stdout, stderr, _ := output(t, leakModule, bin, "-format=json", "-runtimeleak", "-runtimeleak.profile=dumps/goroutines.txt", "./...")
+	stdout, stderr, _ := output(t, leakModule, bin, "-format=json", "-test=false", "-runtimeleak", "-runtimeleak.profile=dumps/goroutines.txt", "./...")
 	if !strings.Contains(stdout, leak) || stderr != "" {
 		t.Errorf("relative -runtimeleak.profile: stderr %q, output\n%s", stderr, stdout)
 	}

@@ -10,7 +10,10 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
+
+	"github.com/gohazard/gohazard"
 )
 
 var update = flag.Bool("update", false, "rewrite the expected outputs in testdata/integration")
@@ -79,6 +82,63 @@ func output(t *testing.T, dir, name string, args ...string) (stdout, stderr stri
 		t.Fatalf("%s: %v", name, err)
 	}
 	return out.String(), errOut.String(), code
+}
+
+// A sharedRun is the result of a command that several tests read.
+type sharedRun struct {
+	once           sync.Once
+	stdout, stderr string
+	code           int
+}
+
+var sharedRuns sync.Map // dir and command line -> *sharedRun
+
+// shared is output for a command whose result several tests read: it runs
+// once, and every test gets its result. Each cold run of gohazard or go
+// vet analyses the standard library packages under the module first.
+func shared(t *testing.T, dir, name string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	v, _ := sharedRuns.LoadOrStore(fmt.Sprintf("%s %s %q", dir, name, args), new(sharedRun))
+	r := v.(*sharedRun)
+	r.once.Do(func() { r.stdout, r.stderr, r.code = output(t, dir, name, args...) })
+	return r.stdout, r.stderr, r.code
+}
+
+// vetparity is a testdata module with one finding of each vet analyzer
+// that reports on it, and one of a staticcheck check.
+var vetparity, _ = filepath.Abs(filepath.Join("..", "..", "testdata", "vetparity"))
+
+// vetparityTree returns what go vet -vettool=gohazard reports on
+// vetparity with the vet and staticcheck families on, as one JSON tree:
+// package -> analyzer -> findings.
+func vetparityTree(t *testing.T) map[string]map[string]any {
+	t.Helper()
+	stdout, stderr, _ := shared(t, vetparity, "go", "vet", "-vettool="+bin, "-json", "-staticcheck", "-vet", "./...")
+	return decodeTrees(t, stdout+stderr)
+}
+
+// treeFindings returns the findings of a JSON tree, of the analyzers keep
+// accepts, as "package analyzer position: message".
+func treeFindings(t *testing.T, tree map[string]map[string]any, keep func(analyzer string) bool) map[string]bool {
+	t.Helper()
+	set := make(map[string]bool)
+	for pkg, byAnalyzer := range tree {
+		for name, v := range byAnalyzer {
+			if !keep(name) {
+				continue
+			}
+			list, ok := v.([]any)
+			if !ok {
+				t.Errorf("%s: %s: %v", pkg, name, v)
+				continue
+			}
+			for _, d := range list {
+				d, _ := d.(map[string]any)
+				set[fmt.Sprintf("%s %s %v: %v", pkg, name, d["posn"], d["message"])] = true
+			}
+		}
+	}
+	return set
 }
 
 // sortFindings sorts the findings of plain-text output, each kept whole
@@ -162,10 +222,7 @@ func TestVettool(t *testing.T) {
 		t.Errorf("broken package under go vet: exit %d, output\n%s", code, out)
 	}
 
-	out, _ = run(t, "go", "vet", "-vettool="+bin, "-timeafterloop=false", "./service")
-	if strings.Contains(out, "time.After") || !strings.Contains(out, "defer in a loop") {
-		t.Errorf("-timeafterloop=false under go vet: got\n%s", out)
-	}
+	// -NAME=false under go vet: TestFamilies.
 	if out, code := run(t, "go", "vet", "-vettool="+bin, "./worker"); code != 0 || out != "" {
 		t.Errorf("clean package under go vet: exit %d, output %q", code, out)
 	}
@@ -176,30 +233,26 @@ func TestVettool(t *testing.T) {
 // own tool: in generated files and under //nolint too.
 func TestVetParity(t *testing.T) {
 	t.Parallel()
-	dir, _ := filepath.Abs(filepath.Join("..", "..", "testdata", "vetparity"))
-	findings := func(out string) map[string]bool {
-		set := map[string]bool{}
-		for line := range strings.Lines(out) {
-			if !strings.HasPrefix(line, "#") {
-				set[line] = true
-			}
+	vetNames := make(map[string]bool)
+	for _, e := range gohazard.Entries() {
+		if e.Family == gohazard.Vet {
+			vetNames[e.Analyzer.Name] = true
 		}
-		return set
 	}
-	vetOut, _ := runIn(t, dir, "go", "vet", "./...")
-	ours, _ := runIn(t, dir, "go", "vet", "-vettool="+bin, "-vet", "./...")
-	vet, got := findings(vetOut), findings(ours)
+	stdout, stderr, _ := output(t, vetparity, "go", "vet", "-json", "./...")
+	vet := treeFindings(t, decodeTrees(t, stdout+stderr), func(string) bool { return true })
+	got := treeFindings(t, vetparityTree(t), func(name string) bool { return vetNames[name] })
 	if len(vet) < 12 {
-		t.Fatalf("plain go vet found %d things in %s, want the 12 planted:\n%s", len(vet), dir, vetOut)
+		t.Fatalf("plain go vet found %d things in %s, want the 12 planted:\n%s", len(vet), vetparity, stdout+stderr)
 	}
-	for line := range vet {
-		if !got[line] {
-			t.Errorf("go vet reports %q, go vet -vettool=gohazard does not", line)
+	for f := range vet {
+		if !got[f] {
+			t.Errorf("go vet reports %q, go vet -vettool=gohazard does not", f)
 		}
 	}
-	for line := range got {
-		if !vet[line] {
-			t.Errorf("go vet -vettool=gohazard -vet reports %q, go vet does not", line)
+	for f := range got {
+		if !vet[f] {
+			t.Errorf("go vet -vettool=gohazard -vet reports %q, go vet does not", f)
 		}
 	}
 }
@@ -208,21 +261,21 @@ func TestVetParity(t *testing.T) {
 // default and runs, in both modes, when selected.
 func TestStaticcheckBundled(t *testing.T) {
 	t.Parallel()
-	dir, _ := filepath.Abs(filepath.Join("..", "..", "testdata", "vetparity"))
 	const want = "vet.go:65:2: empty critical section"
-	for _, args := range [][]string{{bin, "-SA2001", "./..."}, {"go", "vet", "-vettool=" + bin, "-SA2001", "./..."}} {
-		if out, _ := runIn(t, dir, args[0], args[1:]...); !strings.Contains(out, want) {
-			t.Errorf("%q: no SA2001 finding in\n%s", args, out)
-		}
+	if f := treeFindings(t, vetparityTree(t), func(name string) bool { return name == "SA2001" }); len(f) != 1 {
+		t.Errorf("go vet -vettool=gohazard -staticcheck: SA2001 reports %v, want %q", f, want)
 	}
-	if out, _ := runIn(t, dir, bin, "./..."); strings.Contains(out, want) {
-		t.Errorf("SA2001 reported by default:\n%s", out)
+	if stdout, stderr, _ := shared(t, vetparity, bin, "-staticcheck", "./..."); !strings.Contains(stdout+stderr, want) {
+		t.Errorf("-staticcheck: no SA2001 finding in\n%s", stdout+stderr)
+	}
+	if stdout, stderr, _ := shared(t, vetparity, bin, "./..."); strings.Contains(stdout+stderr, want) {
+		t.Errorf("SA2001 reported by default:\n%s", stdout+stderr)
 	}
 }
 
 func TestFixUnderVet(t *testing.T) {
 	t.Parallel()
-	out, _ := run(t, "go", "vet", "-vettool="+bin, "-timeafterloop", "-timeafterloop.restart", "-fix", "-diff", "./service")
+	out, _ := run(t, "go", "vet", "-vettool="+bin, "-timeafterloop", "-timeafterloop.restart", "-fix", "-diff", "./timer")
 	if !strings.Contains(out, "+\t\ttimer := time.NewTimer(time.Minute)") && !strings.Contains(out, "+\ttimer := time.NewTimer(time.Minute)") {
 		t.Errorf("go vet -fix -diff did not show the timer fix:\n%s", out)
 	}
@@ -329,17 +382,12 @@ func TestFamilies(t *testing.T) {
 		leak  = "range over the channel blocks forever" // recvleak, leakcheck
 		alloc = "defer in a loop"                       // deferloop, allocheck
 	)
-	// The flags are expanded the same way in both modes; under go vet, each
-	// new set of flags analyses every dependency again, so one case shows
-	// that go vet accepts the flag and passes it on.
-	vet := []string{"go", "vet", "-vettool=" + bin}
 	for _, tc := range []struct {
 		cmd         []string
 		flag        string
 		leak, alloc bool
 	}{
 		{[]string{bin}, "-leakcheck=false", false, true},
-		{vet, "-leakcheck=false", false, true},
 		{[]string{bin}, "-allocheck", false, true},
 		{[]string{bin}, "-leakcheck", true, false},
 		{[]string{bin}, "-allocheck=false", true, false},
@@ -351,9 +399,16 @@ func TestFamilies(t *testing.T) {
 				tc.cmd, tc.flag, strings.Contains(out, leak), tc.leak, strings.Contains(out, alloc), tc.alloc, out)
 		}
 	}
-	dir, _ := filepath.Abs(filepath.Join("..", "..", "testdata", "vetparity"))
-	if out, _ := runIn(t, dir, bin, "-staticcheck", "./..."); !strings.Contains(out, "empty critical section (SA2001)") || strings.Contains(out, "(printf)") {
-		t.Errorf("-staticcheck: want staticcheck's findings only, got\n%s", out)
+	// The flags are expanded the same way in both modes; under go vet, each
+	// new set of flags analyses every dependency again, so one case, on a
+	// package that imports nothing, shows that go vet accepts the flag and
+	// passes it on.
+	out, _ := run(t, "go", "vet", "-vettool="+bin, "-tags=integration", "-printf.funcs=Logf", "-allocheck=false", "./tagged")
+	if strings.Contains(out, "defer in a loop") || !strings.Contains(out, "Logf format %s has arg") {
+		t.Errorf("go vet -allocheck=false: want printf's finding and not deferloop's, got\n%s", out)
+	}
+	if stdout, stderr, _ := shared(t, vetparity, bin, "-staticcheck", "./..."); !strings.Contains(stdout+stderr, "empty critical section (SA2001)") || strings.Contains(stdout+stderr, "(printf)") {
+		t.Errorf("-staticcheck: want staticcheck's findings only, got\n%s", stdout+stderr)
 	}
 	if out, code := run(t, bin, "-leakcheck=maybe", "./service"); code != 2 || !strings.Contains(out, "-leakcheck") {
 		t.Errorf("-leakcheck=maybe: exit %d, output %s", code, out)

@@ -2,13 +2,13 @@
 
 package tagged
 
-import "os"
+// No imports: go vet and gohazard analyse no dependency before it.
 
 // Sizes opens every file before closing any.
 func Sizes(names []string) (int64, error) {
 	var total int64
 	for _, name := range names {
-		f, err := os.Open(name)
+		f, err := open(name)
 		if err != nil {
 			return 0, err
 		}
@@ -22,3 +22,12 @@ func Sizes(names []string) (int64, error) {
 	}
 	return total, nil
 }
+
+type file struct{ name string }
+
+type fileInfo struct{ size int64 }
+
+func open(name string) (*file, error)    { return &file{name}, nil }
+func (f *file) Close() error             { return nil }
+func (f *file) Stat() (*fileInfo, error) { return &fileInfo{int64(len(f.name))}, nil }
+func (fi *fileInfo) Size() int64         { return fi.size }
