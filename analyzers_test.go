@@ -1,114 +1,119 @@
 package gohazard_test
 
 import (
+	"io/fs"
+	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/gohazard/gohazard/allocheck/deferloop"
-	"github.com/gohazard/gohazard/allocheck/hotalloc"
-	"github.com/gohazard/gohazard/allocheck/mapprealloc"
-	"github.com/gohazard/gohazard/allocheck/prealloc"
-	"github.com/gohazard/gohazard/allocheck/stringsbuilder"
-	"github.com/gohazard/gohazard/allocheck/timeafterloop"
-	"github.com/gohazard/gohazard/ctxcheck/ctxbackground"
-	"github.com/gohazard/gohazard/ctxcheck/ctxdone"
-	"github.com/gohazard/gohazard/ctxcheck/ctxloop"
-	"github.com/gohazard/gohazard/ctxcheck/ctxrequest"
-	"github.com/gohazard/gohazard/leakcheck/circularwait"
-	"github.com/gohazard/gohazard/leakcheck/condsignal"
-	"github.com/gohazard/gohazard/leakcheck/doublelock"
-	"github.com/gohazard/gohazard/leakcheck/heldlock"
-	"github.com/gohazard/gohazard/leakcheck/lockedsend"
-	"github.com/gohazard/gohazard/leakcheck/lockorder"
-	"github.com/gohazard/gohazard/leakcheck/noexit"
-	"github.com/gohazard/gohazard/leakcheck/nostop"
-	"github.com/gohazard/gohazard/leakcheck/recvleak"
-	"github.com/gohazard/gohazard/leakcheck/sendleak"
-	"github.com/gohazard/gohazard/leakcheck/storedcancel"
-	"github.com/gohazard/gohazard/leakcheck/tickerstop"
-	"github.com/gohazard/gohazard/leakcheck/timerdrain"
-	"github.com/gohazard/gohazard/leakcheck/wgdone"
+	"github.com/gohazard/gohazard"
 	"github.com/gohazard/gohazard/passes/testutil"
 )
 
-// td is a directory under testdata.
-func td(elem ...string) string { return filepath.Join(append([]string{"testdata"}, elem...)...) }
+// ownAnalyzers returns gohazard's own analyzers by name.
+func ownAnalyzers() map[string]*analysis.Analyzer {
+	own := make(map[string]*analysis.Analyzer)
+	for _, e := range gohazard.Entries() {
+		switch e.Family {
+		case gohazard.LeakCheck, gohazard.CtxCheck, gohazard.AllocCheck:
+			own[e.Analyzer.Name] = e.Analyzer
+		}
+	}
+	return own
+}
+
+// testCase is the case of analyzer a in the testdata module dir: its
+// fixes are checked when the module has .golden files.
+func testCase(a *analysis.Analyzer, dir ...string) testutil.Case {
+	d := filepath.Join(append([]string{"testdata"}, dir...)...)
+	return testutil.Case{Analyzer: a, Dir: d, Fixes: hasGolden(d)}
+}
+
+// hasGolden reports whether the module in dir, without the modules nested
+// in it, has a .golden file.
+func hasGolden(dir string) bool {
+	found := false
+	filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || found {
+			return filepath.SkipAll
+		}
+		if d.IsDir() && path != dir {
+			if _, err := os.Stat(filepath.Join(path, "go.mod")); err == nil {
+				return filepath.SkipDir
+			}
+		}
+		found = strings.HasSuffix(path, ".golden")
+		return nil
+	})
+	return found
+}
+
+// flagsOnly are the analyzers whose testdata/NAME module expects flags
+// set: TestAnalyzerFlags checks it. runtimeleak reports only with a
+// profile, which its package's tests make.
+var flagsOnly = map[string]bool{"timeafterloop": true, "runtimeleak": true}
 
 // defaultCases are the analyzers' testdata with their flags at their
-// defaults. The analyzers whose flags name files (hotalloc's compiler log
-// and profile, runtimeleak's profile) are tested in their packages too.
-var defaultCases = []testutil.Case{
-	{Analyzer: deferloop.Analyzer, Dir: td("deferloop"), Fixes: true},
-	{Analyzer: hotalloc.Analyzer, Dir: td("hotalloc"), Patterns: []string{"."}},
-	{Analyzer: mapprealloc.Analyzer, Dir: td("mapprealloc"), Fixes: true},
-	{Analyzer: prealloc.Analyzer, Dir: td("prealloc"), Patterns: []string{"."}, Fixes: true},
-	// Before Go 1.21 there is no max: a count that may be negative is
-	// guarded in words, with no fix.
-	{Analyzer: prealloc.Analyzer, Dir: td("prealloc", "go120"), Patterns: []string{"."}, Fixes: true},
-	{Analyzer: stringsbuilder.Analyzer, Dir: td("stringsbuilder"), Fixes: true},
-	// By default files at Go 1.23 or later are not reported; a file
-	// whose build constraint sets an older version is.
-	{Analyzer: timeafterloop.Analyzer, Dir: td("timeafterloop", "quiet")},
-	// Before Go 1.23 the findings are worded as leaks and no fix is
-	// offered, since Reset does not yet discard a stale expiry.
-	{Analyzer: timeafterloop.Analyzer, Dir: td("timeafterloop", "go122")},
-	{Analyzer: ctxbackground.Analyzer, Dir: td("ctxbackground"), Fixes: true},
-	{Analyzer: ctxdone.Analyzer, Dir: td("ctxdone")},
-	{Analyzer: ctxloop.Analyzer, Dir: td("ctxloop")},
-	{Analyzer: ctxrequest.Analyzer, Dir: td("ctxrequest"), Fixes: true},
-	{Analyzer: circularwait.Analyzer, Dir: td("circularwait")},
-	{Analyzer: condsignal.Analyzer, Dir: td("condsignal")},
-	{Analyzer: doublelock.Analyzer, Dir: td("doublelock")},
-	// A Lock through a call of another package's function, known from
-	// its facts.
-	{Analyzer: doublelock.Analyzer, Dir: td("lockfacts"), Patterns: []string{"./callers"}},
-	{Analyzer: heldlock.Analyzer, Dir: td("heldlock")},
-	{Analyzer: lockedsend.Analyzer, Dir: td("lockedsend")},
-	{Analyzer: lockorder.Analyzer, Dir: td("lockorder")},
-	{Analyzer: noexit.Analyzer, Dir: td("noexit")},
-	{Analyzer: nostop.Analyzer, Dir: td("nostop")},
-	{Analyzer: recvleak.Analyzer, Dir: td("recvleak")},
-	{Analyzer: sendleak.Analyzer, Dir: td("sendleak"), Fixes: true},
-	{Analyzer: storedcancel.Analyzer, Dir: td("storedcancel")},
-	{Analyzer: tickerstop.Analyzer, Dir: td("tickerstop")},
-	// From Go 1.23 on nothing is reported.
-	{Analyzer: tickerstop.Analyzer, Dir: td("tickerstop", "go126")},
-	{Analyzer: timerdrain.Analyzer, Dir: td("timerdrain")},
-	{Analyzer: wgdone.Analyzer, Dir: td("wgdone")},
+// defaults: each analyzer's testdata/NAME module, and modules that test
+// it under other conditions. hotalloc's compiler log and profile, and
+// runtimeleak's profiles, are files made by the tests of their packages.
+func defaultCases() []testutil.Case {
+	own := ownAnalyzers()
+	var cases []testutil.Case
+	for _, e := range gohazard.Entries() {
+		if name := e.Analyzer.Name; own[name] != nil && !flagsOnly[name] {
+			cases = append(cases, testCase(e.Analyzer, name))
+		}
+	}
+	return append(cases,
+		// Before Go 1.21 there is no max: a count that may be negative is
+		// guarded in words, with no fix.
+		testCase(own["prealloc"], "prealloc", "go120"),
+		// By default files at Go 1.23 or later are not reported; a file
+		// whose build constraint sets an older version is.
+		testCase(own["timeafterloop"], "timeafterloop", "quiet"),
+		// Before Go 1.23 the findings are worded as leaks and no fix is
+		// offered, since Reset does not yet discard a stale expiry.
+		testCase(own["timeafterloop"], "timeafterloop", "go122"),
+		// From Go 1.23 on nothing is reported.
+		testCase(own["tickerstop"], "tickerstop", "go126"),
+		// A Lock through a call of another package's function, known
+		// from its facts.
+		testutil.Case{Analyzer: own["doublelock"], Dir: filepath.Join("testdata", "lockfacts"), Patterns: []string{"./callers"}},
+	)
 }
 
 // TestAnalyzers checks every analyzer against its testdata, all in one
 // load (testutil.RunSuite).
 func TestAnalyzers(t *testing.T) {
-	testutil.RunSuite(t, defaultCases)
+	testutil.RunSuite(t, defaultCases())
 }
 
 // TestAnalyzerFlags checks the analyzers' testdata that needs a flag set.
 func TestAnalyzerFlags(t *testing.T) {
-	for _, f := range []struct {
-		a           *analysis.Analyzer
-		name, value string
-	}{
+	own := ownAnalyzers()
+	for _, f := range []struct{ analyzer, name string }{
 		// Conditional appends and assignments are reported as an upper
 		// bound.
-		{prealloc.Analyzer, "conditional", "true"},
-		{mapprealloc.Analyzer, "conditional", "true"},
+		{"prealloc", "conditional"},
+		{"mapprealloc", "conditional"},
 		// From Go 1.23 the restarted timeout is reported only with
 		// -timeafterloop.restart.
-		{timeafterloop.Analyzer, "restart", "true"},
+		{"timeafterloop", "restart"},
 	} {
-		flag := f.a.Flags.Lookup(f.name)
+		flag := own[f.analyzer].Flags.Lookup(f.name)
 		old := flag.Value.String()
-		if err := flag.Value.Set(f.value); err != nil {
+		if err := flag.Value.Set("true"); err != nil {
 			t.Fatal(err)
 		}
 		t.Cleanup(func() { flag.Value.Set(old) })
 	}
 	testutil.RunSuite(t, []testutil.Case{
-		{Analyzer: prealloc.Analyzer, Dir: td("prealloc", "conditional"), Patterns: []string{"."}, Fixes: true},
-		{Analyzer: mapprealloc.Analyzer, Dir: td("mapprealloc", "conditional"), Patterns: []string{"."}, Fixes: true},
-		{Analyzer: timeafterloop.Analyzer, Dir: td("timeafterloop"), Fixes: true},
+		testCase(own["prealloc"], "prealloc", "conditional"),
+		testCase(own["mapprealloc"], "mapprealloc", "conditional"),
+		testCase(own["timeafterloop"], "timeafterloop"),
 	})
 }

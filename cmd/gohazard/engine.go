@@ -142,7 +142,7 @@ func selectAnalyzers(entries []gohazard.Entry, cl *commandLine) (*selection, err
 	if err := fs.Parse(args); err != nil {
 		return nil, err
 	}
-	byDefault := make(map[string]bool)
+	byDefault := make(map[string]bool, len(entries))
 	for _, e := range entries {
 		byDefault[e.Analyzer.Name] = e.Default
 	}
