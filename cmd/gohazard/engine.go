@@ -392,8 +392,8 @@ func (m *moduleFinder) find(dir string) *analysis.Module {
 // packages go vet analyses, keyed as go vet keys them, by package path: a
 // package with its in-package tests in place of the package alone, its
 // external tests, not the generated test main; and of the analyzers that
-// ran, those in report. Errors of packages that could not be loaded or type-checked are
-// printed as go vet prints them: "# path" and the errors.
+// ran, those in report. Errors of packages that could not be loaded or
+// type-checked are printed as go vet prints them: "# path" and the errors.
 func collect(results []runner.Result, report map[string]bool) ([]byte, string, int) {
 	initial := make(map[string]bool)
 	for _, r := range results {

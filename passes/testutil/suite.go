@@ -32,9 +32,9 @@ type Case struct {
 // analyzer, since they have facts, and that load is most of what a test
 // costs. The cases' modules are loaded together (a workspace), and a
 // single analyzer, run by analysistest, reports on each package what its
-// case's analyzer reported there. Every analyzer runs on every package,
-// so each also meets the other cases' code, but only its own case's
-// findings are checked. No two cases may share a module directory;
+// case's analyzer reported there. Every analyzer runs on the packages of
+// every case, so each also meets the other cases' code, but only its own
+// case's findings are checked. No two cases may share a module directory;
 // analyzer flags are the caller's to set.
 func RunSuite(t *testing.T, cases []Case) {
 	t.Helper()
