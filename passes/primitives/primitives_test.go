@@ -36,16 +36,31 @@ func opName(k primitives.OpKind) string {
 	return [...]string{"send", "recv", "range", "close", "add", "done", "wait", "signal", "broadcast", "call", "stop", "reset"}[k]
 }
 
-func TestModel(t *testing.T) {
+// results runs the analyzer on the model package, and on helper and user
+// for the facts one exports and the other uses, in one load.
+func results(t *testing.T) map[string]*analysistest.Result {
 	dir := filepath.Join("..", "..", "testdata", "primitives")
-	results := analysistest.Run(t, dir, primitives.Analyzer, "./model")
-	if len(results) != 1 {
-		t.Fatalf("got %d results", len(results))
+	byPkg := make(map[string]*analysistest.Result)
+	for _, r := range analysistest.Run(t, dir, primitives.Analyzer, "./model", "./helper", "./user") {
+		byPkg[r.Pass.Pkg.Path()] = r
 	}
-	model := results[0].Result.(*primitives.Model)
+	return byPkg
+}
+
+func TestModel(t *testing.T) {
+	byPkg := results(t)
+	if len(byPkg) != 3 {
+		t.Fatalf("got results for %d packages, want 3", len(byPkg))
+	}
+	t.Run("model", func(t *testing.T) { checkModel(t, byPkg["example.com/primitives/model"]) })
+	t.Run("facts", func(t *testing.T) { checkFacts(t, byPkg["example.com/primitives/user"]) })
+}
+
+func checkModel(t *testing.T, r *analysistest.Result) {
+	model := r.Result.(*primitives.Model)
 	var got []string
 	for _, l := range model.Locs {
-		got = append(got, describe(results[0].Pass.Fset, l))
+		got = append(got, describe(r.Pass.Fset, l))
 	}
 	want := []string{
 		"Updates known=true makes=1 cap=0 outside=[] ops=[range@29 send@41]",
@@ -61,7 +76,7 @@ func TestModel(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("model:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	if g := model.Goroutines(findFunc(results[0], "handle")); len(g) != 1 {
+	if g := model.Goroutines(findFunc(r, "handle")); len(g) != 1 {
 		t.Errorf("handle runs in %d goroutines, want 1 (go f.loop())", len(g))
 	}
 }
@@ -75,15 +90,12 @@ func findFunc(r *analysistest.Result, name string) *ssa.Function {
 	return nil
 }
 
-// TestFacts checks what each exported function is found to do with its
-// parameters, and that a package using them sees those operations.
-func TestFacts(t *testing.T) {
-	dir := filepath.Join("..", "..", "testdata", "primitives")
-	analysistest.Run(t, dir, primitives.Analyzer, "./helper")
-	results := analysistest.Run(t, dir, primitives.Analyzer, "./user")
+// checkFacts checks that a package using helper's functions sees what each
+// does with its parameters (their facts are helper's "// want"s).
+func checkFacts(t *testing.T, r *analysistest.Result) {
 	var got []string
-	for _, l := range results[0].Result.(*primitives.Model).Locs {
-		got = append(got, describe(results[0].Pass.Fset, l))
+	for _, l := range r.Result.(*primitives.Model).Locs {
+		got = append(got, describe(r.Pass.Fset, l))
 	}
 	want := []string{
 		"wg known=true makes=0 cap=-1 outside=[] ops=[add@16 done@17]",
