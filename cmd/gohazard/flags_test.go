@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"os"
 	"os/exec"
 	"slices"
 	"strings"
@@ -53,7 +54,8 @@ func TestParseCommandLine(t *testing.T) {
 // vet's protocol) prints.
 func TestValueFlags(t *testing.T) {
 	t.Parallel()
-	out, err := exec.Command("go", "run", ".", "-flags").Output()
+	// The binary the external tests' TestMain built.
+	out, err := exec.Command(os.Getenv("GOHAZARD_TEST_BINARY"), "-flags").Output()
 	if err != nil {
 		t.Fatal(err)
 	}

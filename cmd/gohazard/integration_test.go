@@ -25,6 +25,9 @@ var module, _ = filepath.Abs(filepath.Join("..", "..", "testdata", "integration"
 // bin is the gohazard binary built for the tests.
 var bin string
 
+// binEnv names bin in the tests' environment.
+const binEnv = "GOHAZARD_TEST_BINARY"
+
 func TestMain(m *testing.M) {
 	flag.Parse()
 	dir, err := os.MkdirTemp("", "gohazard-test")
@@ -32,6 +35,8 @@ func TestMain(m *testing.M) {
 		panic(err)
 	}
 	bin = filepath.Join(dir, "gohazard")
+	// For the tests of package main too, which cannot see bin.
+	os.Setenv(binEnv, bin)
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		fmt.Fprintf(os.Stderr, "go build: %v\n%s", err, out)
 		os.Exit(1)
