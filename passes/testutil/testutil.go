@@ -2,6 +2,7 @@
 package testutil
 
 import (
+	"encoding/json"
 	"go/ast"
 	"go/importer"
 	"go/parser"
@@ -23,40 +24,37 @@ import (
 // GoldenCompiles checks that the testdata module in dir still builds
 // once every file that has a .golden counterpart is replaced by it: a
 // suggested fix must produce code that compiles, and analysistest only
-// compares text.
+// compares text. The files are replaced by an overlay, in place, so that
+// code that compiled once is not compiled again.
 func GoldenCompiles(t *testing.T, dir string) {
 	t.Helper()
-	tmp := t.TempDir()
-	goldens := 0
-	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	replace := make(map[string]string)
+	err = filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err == nil && strings.HasSuffix(path, ".golden") {
+			replace[strings.TrimSuffix(path, ".golden")] = path
 		}
-		rel, _ := filepath.Rel(dir, path)
-		dst := filepath.Join(tmp, rel)
-		if strings.HasSuffix(path, ".golden") {
-			goldens++
-			dst = strings.TrimSuffix(dst, ".golden")
-		} else if _, err := os.Stat(path + ".golden"); err == nil {
-			return nil
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-			return err
-		}
-		return os.WriteFile(dst, data, 0o644)
+		return err
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if goldens == 0 {
+	if len(replace) == 0 {
 		t.Fatalf("no .golden files under %s", dir)
 	}
-	cmd := exec.Command("go", "build", "./...")
-	cmd.Dir = tmp
+	overlay, err := json.Marshal(struct{ Replace map[string]string }{replace})
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "overlay.json")
+	if err := os.WriteFile(file, overlay, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command("go", "build", "-overlay="+file, "./...")
+	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "GOWORK=off", "GOPROXY=off", "GOFLAGS=-mod=mod")
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Errorf("fixed code in %s does not build: %v\n%s", dir, err, out)
